@@ -1,0 +1,49 @@
+// swift-tools-version:5.10
+import PackageDescription
+
+let package = Package(
+    name: "Gazette",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gazette", targets: ["gazette"]),
+        .library(name: "GazetteCore", targets: ["GazetteCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries from Debian, each behind one small Swift wrapper in GazetteCore.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
+        .target(
+            name: "GazetteCore",
+            dependencies: [
+                "CCmarkGFM",
+                "CStemmer",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "gazette",
+            dependencies: [
+                "GazetteCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GazetteCoreTests",
+            dependencies: ["GazetteCore"],
+            exclude: []
+        ),
+    ]
+)

@@ -1,0 +1,70 @@
+import Foundation
+
+/// URLs found in an abstract, split into code repositories and everything else.
+public struct ExtractedLinks: Hashable, Sendable {
+    public var code: [String] = []
+    public var other: [String] = []
+}
+
+/// Finds `http(s)://` and bare `www.`/`github.com/` links in `text`, trimming the sentence
+/// punctuation that scraped abstracts glue to them; each link once, in order of appearance.
+public func extractLinks(from text: String) -> ExtractedLinks {
+    var links = ExtractedLinks()
+    var seen: Set<String> = []
+    let bytes = Array(text.utf8)
+    var i = 0
+    while i < bytes.count {
+        // Only look at the start of a word.
+        if i > 0, !isLinkBoundary(bytes[i - 1]) {
+            i += 1
+            continue
+        }
+        var prefix = ""
+        if hasPrefix(bytes, at: i, "https://") || hasPrefix(bytes, at: i, "http://") {
+            prefix = ""
+        } else if hasPrefix(bytes, at: i, "www.") || hasPrefix(bytes, at: i, "github.com/") {
+            prefix = "https://"
+        } else {
+            i += 1
+            continue
+        }
+        var end = i
+        while end < bytes.count, isURLByte(bytes[end]) { end += 1 }
+        var stop = end
+        while stop > i, isTrailingPunctuation(bytes[stop - 1]) {
+            // A closing parenthesis belongs to the URL when the URL opened one (Wikipedia-style links).
+            if bytes[stop - 1] == 0x29, bytes[i..<stop].contains(0x28) { break }
+            stop -= 1
+        }
+        let url = prefix + String(decoding: bytes[i..<stop], as: UTF8.self)
+        if let hostStart = url.range(of: "://")?.upperBound, url[hostStart...].contains("."), !seen.contains(url) {
+            seen.insert(url)
+            let host = url[hostStart...].prefix { $0 != "/" }.lowercased()
+            let isRepository = (host == "github.com" || host == "www.github.com" || host == "gitlab.com")
+                && url[hostStart...].split(separator: "/").count >= 3
+            if isRepository { links.code.append(url) } else { links.other.append(url) }
+        }
+        i = max(end, i + 1)
+    }
+    return links
+}
+
+private func hasPrefix(_ bytes: [UInt8], at index: Int, _ prefix: StaticString) -> Bool {
+    let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+    guard index + p.count <= bytes.count else { return false }
+    for k in 0..<p.count where bytes[index + k] | 0x20 != p[k] | 0x20 { return false }
+    return true
+}
+
+private func isLinkBoundary(_ b: UInt8) -> Bool {
+    b == 0x20 || b == 0x09 || b == 0x0A || b == 0x28 || b == 0x5B || b == 0x3C || b == 0x22 || b == 0x27 || b == 0x3A || b == 0x2C
+}
+
+private func isURLByte(_ b: UInt8) -> Bool {
+    // Stop at whitespace, quotes, angle and curly brackets, backslashes and non-ASCII.
+    b > 0x20 && b < 0x7F && b != 0x22 && b != 0x3C && b != 0x3E && b != 0x7B && b != 0x7D && b != 0x5C && b != 0x60
+}
+
+private func isTrailingPunctuation(_ b: UInt8) -> Bool {
+    b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x2A
+}

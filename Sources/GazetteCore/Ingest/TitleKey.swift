@@ -1,0 +1,42 @@
+import Foundation
+
+/// The key two entries must share to be the same paper: lowercase ASCII words, accents folded,
+/// punctuation and spacing ignored (`"ExeDec: Execution…"` and `"Exedec – execution…"` match).
+public func normalizedTitleKey(_ title: String) -> String {
+    var words: [String] = []
+    var word = ""
+    for scalar in foldToASCII(title).unicodeScalars {
+        if scalar.isASCIIAlphanumeric {
+            word.unicodeScalars.append(scalar.asciiLowercased)
+        } else if !word.isEmpty {
+            words.append(word)
+            word = ""
+        }
+    }
+    if !word.isEmpty { words.append(word) }
+    return words.joined(separator: " ")
+}
+
+/// The text with diacritics removed where a base letter exists (`é` → `e`); other scalars kept.
+public func foldToASCII(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    var out = String.UnicodeScalarView()
+    for character in text {
+        // Canonical decomposition splits a letter from its combining marks; keep the letter.
+        for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            out.append(scalar)
+        }
+    }
+    return String(out)
+}
+
+extension Unicode.Scalar {
+    var isASCIIAlphanumeric: Bool {
+        (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    }
+
+    var asciiLowercased: Unicode.Scalar {
+        (0x41...0x5A).contains(value) ? Unicode.Scalar(value + 32)! : self
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The site as files in memory, keyed by path relative to the output directory.
+public struct OutputTree: Sendable {
+    public private(set) var files: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    /// Adds a file; the path must stay inside the tree (no `..`, no absolute path, no empty part).
+    public mutating func add(_ path: String, _ bytes: [UInt8]) throws {
+        guard Self.isSafe(path) else { throw PublishError.unsafePath(path) }
+        files[path] = bytes
+    }
+
+    public mutating func add(_ path: String, text: String) throws { try add(path, Array(text.utf8)) }
+
+    /// True for a relative path of plain parts: no `..`, `.`, empty part, backslash or NUL.
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    public var totalBytes: Int { files.values.reduce(0) { $0 + $1.count } }
+
+    /// Writes the tree to `output` atomically: into a fresh sibling directory first, then swapped in,
+    /// so a failure at any point leaves the previous site as it was.
+    public func write(to output: String) throws {
+        let fm = FileManager.default
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = outputURL.deletingLastPathComponent()
+        let name = outputURL.lastPathComponent
+        let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
+        let staging = parent.appendingPathComponent(".\(name).tmp-\(stamp)")
+        let retired = parent.appendingPathComponent(".\(name).old-\(stamp)")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            // Leftovers of builds that were killed midway.
+            for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
+            where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+                try? fm.removeItem(at: parent.appendingPathComponent(entry))
+            }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            var made: Set<String> = []
+            for path in files.keys.sorted() {
+                let url = staging.appendingPathComponent(path)
+                let directory = url.deletingLastPathComponent().path
+                if !made.contains(directory) {
+                    try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    made.insert(directory)
+                }
+                try Data(files[path]!).write(to: url)
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw PublishError.writeFailed(path: output, reason: error.localizedDescription)
+        }
+        let hadPrevious = fm.fileExists(atPath: outputURL.path)
+        if hadPrevious {
+            guard rename(outputURL.path, retired.path) == 0 else {
+                try? fm.removeItem(at: staging)
+                throw PublishError.writeFailed(path: output, reason: "cannot move the previous site aside: \(String(cString: strerror(errno)))")
+            }
+        }
+        guard rename(staging.path, outputURL.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if hadPrevious { _ = rename(retired.path, outputURL.path) }
+            try? fm.removeItem(at: staging)
+            throw PublishError.writeFailed(path: output, reason: "cannot move the new site into place: \(reason)")
+        }
+        if hadPrevious { try? fm.removeItem(at: retired) }
+    }
+}
+
+/// Why the site could not be written.
+public enum PublishError: Error, Equatable, CustomStringConvertible {
+    case unsafePath(String)
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unsafePath(path): return "publish: refusing to write \"\(path)\": it would leave the output directory"
+        case let .writeFailed(path, reason): return "publish: \(path): \(reason); the previous site is unchanged"
+        }
+    }
+}

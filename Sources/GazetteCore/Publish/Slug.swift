@@ -1,0 +1,71 @@
+/// A URL slug: lowercase ASCII letters, digits and single hyphens, at most `maxLength` characters,
+/// cut at a word boundary. Accents are folded; anything else becomes a separator. May be empty.
+public func slugify(_ text: String, maxLength: Int = 80) -> String {
+    var slug = ""
+    var pendingHyphen = false
+    for scalar in foldToASCII(text).unicodeScalars {
+        if scalar.isASCIIAlphanumeric {
+            if pendingHyphen && !slug.isEmpty { slug += "-" }
+            pendingHyphen = false
+            slug.unicodeScalars.append(scalar.asciiLowercased)
+        } else {
+            pendingHyphen = true
+        }
+    }
+    if slug.count > maxLength {
+        let cut = slug.prefix(maxLength)
+        // Prefer ending on a whole word.
+        if let lastHyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: lastHyphen) > maxLength / 2 {
+            slug = String(cut[..<lastHyphen])
+        } else {
+            slug = String(cut)
+        }
+    }
+    return slug
+}
+
+/// A stable 32-bit FNV-1a hash as 8 hex digits, for disambiguating slugs independent of order.
+func stableHash(_ text: String) -> String {
+    var hash: UInt32 = 0x811C_9DC5
+    for byte in text.utf8 {
+        hash ^= UInt32(byte)
+        hash = hash &* 0x0100_0193
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 8 - hex.count) + hex
+}
+
+/// Hands out unique slugs. A slug that is taken, empty, or a name the site uses for itself gets a
+/// suffix hashed from the full text, so it does not depend on which paper came first.
+public struct UniqueSlugs {
+    static let reserved: Set<String> = ["index", "assets", "papers", "topics", "dumps", "archive", "search", "feeds", "404"]
+    private var taken: Set<String> = []
+
+    public init() {}
+
+    /// The slug for `text`, never returned before by this generator.
+    public mutating func make(_ text: String, maxLength: Int = 80) -> String {
+        var slug = slugify(text, maxLength: maxLength)
+        if slug.isEmpty || taken.contains(slug) || Self.reserved.contains(slug) {
+            let suffix = stableHash(text)
+            let base = slugify(slug, maxLength: maxLength - suffix.count - 1)
+            slug = base.isEmpty ? "x-" + suffix : base + "-" + suffix
+            var counter = 2
+            let candidate = slug
+            while taken.contains(slug) {
+                slug = candidate + "-\(counter)"
+                counter += 1
+            }
+        }
+        taken.insert(slug)
+        return slug
+    }
+}
+
+/// Assigns every paper its slug from its title, in a canonical order (by normalised title), so a
+/// paper keeps its URL however the dumps are ordered.
+public func assignSlugs(_ papers: inout [Paper]) {
+    var slugs = UniqueSlugs()
+    let order = papers.indices.sorted { (normalizedTitleKey(papers[$0].title), $0) < (normalizedTitleKey(papers[$1].title), $1) }
+    for index in order { papers[index].slug = slugs.make(papers[index].title) }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import CCmarkGFM
+
+/// Markdown to HTML through cmark-gfm with the GFM extensions (autolink, table, strikethrough,
+/// tagfilter) and smart punctuation. Never unsafe: raw HTML is omitted and `javascript:`-style
+/// links are dropped by cmark itself. Make one per task; a renderer is cheap.
+public struct MarkdownRenderer {
+    static let extensionNames = ["autolink", "table", "strikethrough", "tagfilter"]
+    let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+
+    /// Registers the GFM extensions with cmark (idempotent, thread-safe in cmark-gfm).
+    public init() {
+        cmark_gfm_core_extensions_ensure_registered()
+    }
+
+    /// Renders Markdown to an HTML fragment.
+    public func html(_ markdown: String) -> String {
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        var source = markdown
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// An abstract as HTML: LaTeX residue cleaned, and any `<` or `>` shown as text rather than
+    /// treated as markup, since scraped abstracts are text, not HTML.
+    public func abstractHTML(_ abstract: String) -> String {
+        html(escapeAngleBrackets(cleanLatex(abstract, markdown: true)))
+    }
+}
+
+/// `<` and `>` as entities, which Markdown shows as the characters themselves.
+func escapeAngleBrackets(_ text: String) -> String {
+    guard text.contains(where: { $0 == "<" || $0 == ">" }) else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16)
+    for c in text {
+        switch c {
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        default: out.append(c)
+        }
+    }
+    return out
+}

@@ -1,0 +1,90 @@
+/// A term that characterises a topic, with its class-based TF-IDF weight.
+public struct TopicTerm: Hashable, Sendable {
+    public var key: String
+    public var label: String
+    public var weight: Double
+}
+
+/// A group of papers inferred from their text.
+public struct Topic: Hashable, Sendable {
+    public var id: Int
+    public var name: String
+    public var slug: String
+    /// The ten most distinctive terms, strongest first.
+    public var terms: [TopicTerm]
+    /// The seed topic from `site.yml` this cluster matched, if any.
+    public var seedName: String?
+    /// Papers whose primary topic this is.
+    public var primaryCount: Int
+    /// Papers that carry the topic at all (primary or secondary).
+    public var size: Int
+}
+
+/// A paper's place in one topic: how close it is and the terms that put it there.
+public struct TopicMembership: Hashable, Sendable {
+    public var topic: Int
+    /// Cosine similarity between the paper and the topic's centroid.
+    public var score: Double
+    public var isPrimary: Bool
+    /// Labels of the paper's terms that weigh most in the topic, strongest first.
+    public var becauseOf: [String]
+}
+
+/// One entry of a paper's related list.
+public struct RelatedPaper: Hashable, Sendable {
+    /// Index of the other paper in the input order.
+    public var paper: Int
+    /// Cosine similarity of the two papers' TF-IDF vectors.
+    public var score: Double
+}
+
+/// A topic given in `site.yml`: its name and a few terms that describe it.
+public struct SeedTopic: Hashable, Sendable, Codable {
+    public var name: String
+    public var terms: [String]
+
+    public init(name: String, terms: [String]) {
+        self.name = name
+        self.terms = terms
+    }
+}
+
+/// How topics are inferred; `site.yml`'s `topics:` section fills it.
+public struct TopicOptions: Hashable, Sendable {
+    /// A fixed number of topics, or nil to choose it from the data.
+    public var count: Int?
+    public var seeds: [SeedTopic] = []
+    /// Smaller clusters are dissolved into their neighbours.
+    public var minTopicSize = 5
+    /// Larger clusters are split in two.
+    public var maxTopicShare = 0.25
+    /// Clusters whose centroids are at least this similar are merged (automatic count only).
+    public var mergeSimilarity = 0.5
+    /// A secondary topic needs at least this similarity...
+    public var secondaryMinScore = 0.12
+    /// ...and at least this fraction of the primary topic's similarity.
+    public var secondaryRelativeScore = 0.6
+    /// How many related papers each paper lists.
+    public var relatedCount = 5
+    public var seed: UInt64 = 0x6A7E_77E
+
+    public init(count: Int? = nil, seeds: [SeedTopic] = []) {
+        self.count = count
+        self.seeds = seeds
+    }
+}
+
+/// Everything the topic stage learns: topics, each paper's memberships and related papers.
+public struct TopicModel: Sendable {
+    public var topics: [Topic]
+    /// Per paper, in input order: primary first, then up to two secondary topics.
+    public var memberships: [[TopicMembership]]
+    /// Per paper, in input order: the most similar other papers, best first.
+    public var related: [[RelatedPaper]]
+    /// The analysed text, for exports and quality measures.
+    public var corpus: AnalyzedCorpus
+    /// Per paper, in input order: its TF-IDF vector.
+    public var vectors: [SparseVector]
+    /// Notes for the maintainer (a seed with no known terms, ...).
+    public var warnings: [String]
+}

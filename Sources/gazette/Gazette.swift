@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import GazetteCore
+
+@main
+struct Gazette: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazette",
+        abstract: "Turns text dumps of research-paper listings into a browsable static digest.",
+        discussion: """
+        Typical use, from a digest's folder:
+          gazette build                 # content/ → public/
+          gazette topics                # show the inferred topics without building
+        """,
+        subcommands: [BuildCommand.self, TopicsCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
+
+/// Prints a failure the way users act on it: one line, no stack trace, non-zero exit.
+func fail(_ error: Error) -> ExitCode {
+    printError("error: \(error)")
+    return ExitCode.failure
+}
+
+func printError(_ text: String) {
+    var stderr = StandardError()
+    print(text, to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
