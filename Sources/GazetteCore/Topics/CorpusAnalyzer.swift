@@ -126,10 +126,10 @@ func preferredForm(_ counts: [String: Int]) -> String {
         }
         folded[key] = entry
     }
-    // Acronyms keep their capitals ("LLMs"); ordinary words show in lowercase.
     let winner = folded.max { a, b in a.value.total != b.value.total ? a.value.total < b.value.total : a.key > b.key }
     guard let winner else { return "" }
-    let best = winner.value.best
-    let capitalsAfterFirst = best.dropFirst().contains { $0.isUppercase }
-    return capitalsAfterFirst ? best : winner.key
+    // Acronyms keep their capitals ("LLMs", "CoT"); other words show in lowercase ("Large" → "large").
+    return winner.value.best.split(separator: " ").map { word in
+        word.dropFirst().contains { $0.isUppercase } ? String(word) : word.lowercased()
+    }.joined(separator: " ")
 }

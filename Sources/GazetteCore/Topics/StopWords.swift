@@ -29,7 +29,9 @@ public let stopWords: Set<String> = {
     provided well-known specifically particular particularly often including include includes includes given
     make makes making via across code available publicly github https http www com org et al respectively
     many much lot lots whole wide widely comprehensive address addresses addressing aim aims paper's leverage
-    leveraging leverages enable enables enabling thereby highly better best strong stronger
+    leveraging leverages enable enables enabling thereby highly better best strong stronger shed sheds light
+    like suggest suggests observe observed examine examines require requires lack lacks cause causes
+    large larger consider considers investigate investigates explore explores remain remains despite crucial important
     """
     var words: Set<String> = []
     for text in [english, boilerplate] {

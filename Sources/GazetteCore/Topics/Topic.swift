@@ -3,6 +3,8 @@ public struct TopicTerm: Hashable, Sendable {
     public var key: String
     public var label: String
     public var weight: Double
+    /// Share of the topic's main papers that use the term.
+    public var coverage: Double = 0
 }
 
 /// A group of papers inferred from their text.

@@ -1,53 +1,109 @@
 import Foundation
 
-/// Ranks each cluster's terms by class-based TF-IDF (how much more a cluster uses a term than the
-/// corpus does) and names it from its most distinctive phrase, avoiding repeated words.
-public func distinctiveTerms(corpus: AnalyzedCorpus, labels: [Int], clusterCount: Int, limit: Int = 10) -> [[TopicTerm]] {
-    let dimension = corpus.terms.count
-    var classCounts = [[Double]](repeating: [Double](repeating: 0, count: dimension), count: clusterCount)
-    var totals = [Double](repeating: 0, count: clusterCount)
-    var termTotals = [Double](repeating: 0, count: dimension)
-    for (row, label) in zip(corpus.documents, labels) where label >= 0 {
-        for (term, count) in row {
-            classCounts[label][term] += count
-            totals[label] += count
-            termTotals[term] += count
+/// Each cluster's top terms: candidates ranked by distinctiveness (see `distinctivenessRanking`),
+/// then picked greedily so each new term is both distinctive and used by the same papers as the
+/// terms already picked, so the list reads as one theme rather than a bag of rare words.
+/// `coherenceWeight` 0 keeps the plain distinctiveness order.
+public func distinctiveTerms(corpus: AnalyzedCorpus, labels: [Int], clusterCount: Int, limit: Int = 10,
+                             candidates: Int = 30, coherenceWeight: Double = 1) -> [[TopicTerm]] {
+    let ranked = distinctivenessRanking(corpus: corpus, labels: labels, clusterCount: clusterCount, limit: max(limit, candidates))
+    guard coherenceWeight > 0 else { return ranked.map { Array($0.prefix(limit)) } }
+    let postings = DocumentPostings(corpus)
+    return ranked.map { pool in
+        guard let first = pool.first else { return [] }
+        var chosen = [first]
+        var remaining = Array(pool.dropFirst())
+        // Running sum of NPMI between each remaining candidate and the chosen terms.
+        var coherence = remaining.map { postings.npmi($0.key, first.key) }
+        while chosen.count < limit, !remaining.isEmpty {
+            var best = 0
+            var bestScore = -Double.infinity
+            for (i, candidate) in remaining.enumerated() {
+                let score = candidate.weight / first.weight + coherenceWeight * coherence[i] / Double(chosen.count)
+                if score > bestScore + 1e-12 { best = i; bestScore = score }
+            }
+            let picked = remaining.remove(at: best)
+            coherence.remove(at: best)
+            chosen.append(picked)
+            for i in remaining.indices { coherence[i] += postings.npmi(remaining[i].key, picked.key) }
         }
+        return chosen
     }
-    let average = totals.reduce(0, +) / Double(max(1, clusterCount))
-    var result: [[TopicTerm]] = []
-    for c in 0..<clusterCount {
-        var scored: [(term: Int, weight: Double)] = []
-        for term in 0..<dimension where classCounts[c][term] > 0 {
-            // Terms used by a single paper of the cluster describe that paper, not the topic.
-            let tf = classCounts[c][term] / max(1, totals[c])
-            scored.append((term, tf * log(1 + average / termTotals[term])))
-        }
-        scored.sort { $0.weight != $1.weight ? $0.weight > $1.weight : corpus.terms[$0.term].key < corpus.terms[$1.term].key }
-        var chosen: [TopicTerm] = []
-        var coveredStems: Set<Substring> = []
-        for (term, weight) in scored {
-            let info = corpus.terms[term]
-            let stems = info.key.split(separator: " ")
-            // Skip a word already shown inside a chosen phrase, and a phrase of words already shown.
-            if stems.allSatisfy({ coveredStems.contains($0) }) { continue }
-            chosen.append(TopicTerm(key: info.key, label: info.label, weight: weight))
-            coveredStems.formUnion(stems)
-            if chosen.count == limit { break }
-        }
-        result.append(chosen)
-    }
-    return result
 }
 
-/// A readable name from a topic's top terms: its best phrase near the top, else its two best words.
+/// Ranks each cluster's terms by how much more often its papers use them than the corpus does:
+/// p(t|c) · ln(p(t|c) / p(t)) over document frequencies, the term's share of the KL divergence
+/// between the cluster and the corpus. Terms most papers of a topic share, and few others do, lead.
+public func distinctivenessRanking(corpus: AnalyzedCorpus, labels: [Int], clusterCount: Int, limit: Int) -> [[TopicTerm]] {
+    var inCluster = [[Int: Int]](repeating: [:], count: clusterCount)
+    var sizes = [Int](repeating: 0, count: clusterCount)
+    for (row, label) in zip(corpus.documents, labels) where label >= 0 {
+        sizes[label] += 1
+        for entry in row { inCluster[label][entry.term, default: 0] += 1 }
+    }
+    let n = Double(max(1, labels.count))
+    return (0..<clusterCount).map { c in
+        let size = Double(max(1, sizes[c]))
+        var scored: [(term: Int, weight: Double)] = []
+        for (term, count) in inCluster[c] {
+            let pIn = Double(count) / size
+            let p = Double(corpus.terms[term].documentFrequency) / n
+            let weight = pIn * log(pIn / p)
+            if weight > 0 { scored.append((term, weight)) }
+        }
+        scored.sort { $0.weight != $1.weight ? $0.weight > $1.weight : corpus.terms[$0.term].key < corpus.terms[$1.term].key }
+        return scored.prefix(limit).map {
+            TopicTerm(key: corpus.terms[$0.term].key, label: corpus.terms[$0.term].label, weight: $0.weight,
+                      coverage: Double(inCluster[c][$0.term] ?? 0) / size)
+        }
+    }
+}
+
+/// Which documents use each term, for co-occurrence measures.
+struct DocumentPostings {
+    let documents: [String: [Int]]
+    let count: Int
+
+    init(_ corpus: AnalyzedCorpus) {
+        var lists = [[Int]](repeating: [], count: corpus.terms.count)
+        for (doc, row) in corpus.documents.enumerated() { for entry in row { lists[entry.term].append(doc) } }
+        var byKey: [String: [Int]] = [:]
+        for (term, list) in lists.enumerated() { byKey[corpus.terms[term].key] = list }
+        documents = byKey
+        count = corpus.documents.count
+    }
+
+    /// Normalised pointwise mutual information of two terms' document sets: 1 when they always
+    /// occur together, 0 when independent, -1 when never together.
+    func npmi(_ a: String, _ b: String) -> Double {
+        guard let x = documents[a], let y = documents[b], !x.isEmpty, !y.isEmpty else { return -1 }
+        var i = 0, j = 0, both = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { both += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        guard both > 0 else { return -1 }
+        let n = Double(count)
+        let pxy = Double(both) / n
+        if pxy >= 1 { return 1 }
+        return log(pxy / (Double(x.count) / n * Double(y.count) / n)) / -log(pxy)
+    }
+}
+
+/// A readable name from a topic's top terms: the leading phrase, or a phrase that extends the
+/// leading word ("diffusion" → "Diffusion models"), or the leading word with a second one most of
+/// the topic's papers share ("Grokking and circuits"), or the leading word alone.
 public func topicName(from terms: [TopicTerm]) -> String {
     guard let first = terms.first else { return "Miscellaneous" }
-    if let phrase = terms.prefix(3).first(where: { $0.key.contains(" ") }) {
+    if first.key.contains(" ") { return capitalizedFirst(first.label) }
+    let top = terms.prefix(3)
+    if let phrase = top.first(where: { $0.key.contains(" ") && $0.key.split(separator: " ").contains(Substring(first.key)) }) {
         return capitalizedFirst(phrase.label)
     }
-    if terms.count > 1 {
-        return capitalizedFirst(first.label) + " and " + terms[1].label
+    // A second word from another stem family ("llm" and "llms" are one family).
+    if let second = top.dropFirst().first(where: {
+        !$0.key.contains(" ") && !$0.key.hasPrefix(first.key) && !first.key.hasPrefix($0.key) && $0.coverage >= 0.4
+    }) {
+        return capitalizedFirst(first.label) + " and " + second.label
     }
     return capitalizedFirst(first.label)
 }

@@ -1,0 +1,37 @@
+# The front door: `make site` builds the digest, `make test` runs every test.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config
+SWIFT ?= swift
+
+.PHONY: site test deps build topic-quality lint clean
+
+## Install the Debian packages Gazette links against, if any is missing (needs root or sudo).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing missing packages:$$missing"; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## Build gazette in release mode.
+build: deps
+	$(SWIFT) build -c release --product gazette
+
+## Build the site from the shipped content into public/.
+site: build
+	.build/release/gazette build --content content --output public --templates templates
+
+## Run every test.
+test: deps
+	$(SWIFT) test
+
+## Compare Gazette's topics with scikit-learn's NMF and k-means (installs scikit-learn in .venv/).
+topic-quality: deps
+	bash scripts/topic-quality.sh
+
+## Check formatting with the toolchain's swift-format.
+lint:
+	$(SWIFT) format lint --recursive Sources Tests
+
+clean:
+	rm -rf .build public

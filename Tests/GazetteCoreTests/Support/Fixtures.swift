@@ -1,0 +1,29 @@
+import Foundation
+import XCTest
+
+/// Paths of the repository's test fixtures, default content and theme, found from this file.
+enum Fixtures {
+    /// The repository root (two levels above `Tests/GazetteCoreTests`).
+    static let repository: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let directory = repository.appendingPathComponent("Tests/Fixtures")
+    static let templates = repository.appendingPathComponent("templates").path
+    static let defaultContent = repository.appendingPathComponent("content").path
+
+    /// The bytes of `Tests/Fixtures/<relative>`.
+    static func bytes(_ relative: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: directory.appendingPathComponent(relative)))
+    }
+
+    /// The path of `Tests/Fixtures/<relative>`.
+    static func path(_ relative: String) -> String { directory.appendingPathComponent(relative).path }
+
+    /// A fresh empty temporary directory, removed when the test ends.
+    static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+}
