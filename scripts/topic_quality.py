@@ -318,6 +318,15 @@ def main() -> int:
     gazette = gazette_method(data)
     peers = [nmf_method(tfidf, vocab, k), kmeans_method(tfidf, vocab, k)]
     methods = [gazette] + peers
+    # For transparency: Gazette's clusters with their terms ranked by distinctiveness alone, before
+    # the co-occurrence-aware pick that Gazette shows readers. Reported, not used for the targets.
+    if all("distinctive_keys" in t for t in data["topics"]):
+        methods.insert(1, Method(
+            name="Gazette, distinctive only",
+            top_terms=[list(t["distinctive_keys"])[:TOP_N] for t in data["topics"]],
+            sizes=gazette.sizes,
+            labels=gazette.labels,
+        ))
 
     cooc = Cooccurrence(papers)
     unknown = sorted({t for terms in gazette.top_terms for t in terms if t not in cooc.index})

@@ -76,7 +76,7 @@ public func loadContent(_ directory: String) throws -> Content {
         }
         let page = try parseContentPage(String(decoding: data, as: UTF8.self), path: path)
         if UniqueSlugs.reserved.contains(page.slug) || pageSlugs.contains(page.slug) {
-            throw IngestError.notADump(file: path, line: 1, reason: "page slug `\(page.slug)` is taken by the site or another page; set `slug:` in its front matter")
+            throw IngestError.invalidPage(file: path, line: 1, reason: "page slug `\(page.slug)` is taken by the site or another page; set `slug:` in its front matter")
         }
         pageSlugs.insert(page.slug)
         pages.append(page)
@@ -108,45 +108,78 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
                        pages: pageCount, files: tree.files.count, bytes: tree.totalBytes, diagnostics: diagnostics, timings: timings)
 }
 
-/// Renders every page, the assets and the data exports into an in-memory tree.
+/// Renders every page, the assets and the data exports into an in-memory tree. Pages are rendered
+/// in parallel, each from its own context; the tree is assembled in a fixed order.
 public func renderSite(_ model: SiteModel, templates: TemplateSet) throws -> (OutputTree, Int) {
-    var tree = OutputTree()
     let contexts = PageContexts(model: model, markdown: MarkdownRenderer())
-    var pages = 0
-    func page(_ path: String, template: String, title: String, description: String? = nil, section: String, _ context: [String: Any]) throws {
-        let root = PageContexts.root(for: path)
-        var context = context
-        context["root"] = root
-        let body = try templates.render(template, context)
-        let layout = contexts.layout(path: path, title: title, description: description ?? model.config.description, body: body, section: section)
-        try tree.add(path, text: try templates.render("layout", layout))
-        pages += 1
+    struct Job {
+        let path: String
+        let template: String
+        let title: String
+        let description: String?
+        let section: String
+        let context: () -> [String: Any]
     }
-    try page("index.html", template: "index", title: model.config.title, section: "home", contexts.home())
-    try page("topics/index.html", template: "topics", title: "Topics", section: "topics", contexts.topicsIndex())
+    var jobs: [Job] = [
+        Job(path: "index.html", template: "index", title: model.config.title, description: nil, section: "home", context: contexts.home),
+        Job(path: "topics/index.html", template: "topics", title: "Topics", description: nil, section: "topics", context: contexts.topicsIndex),
+    ]
     for topic in model.topics.topics {
-        try page(PageContexts.topicPath(topic), template: "topic", title: topic.name,
-                 description: "Papers on \(topic.name): " + topic.terms.prefix(5).map(\.label).joined(separator: ", "), section: "topics", contexts.topic(topic))
+        jobs.append(Job(path: PageContexts.topicPath(topic), template: "topic", title: topic.name,
+                        description: "Papers on \(topic.name): " + topic.terms.prefix(5).map(\.label).joined(separator: ", "),
+                        section: "topics", context: { contexts.topic(topic) }))
     }
-    try page("papers/index.html", template: "papers", title: "All papers", section: "papers", contexts.allPapers())
+    jobs.append(Job(path: "papers/index.html", template: "papers", title: "All papers", description: nil, section: "papers", context: contexts.allPapers))
     for index in model.papers.indices {
         let paper = model.papers[index]
-        try page(PageContexts.paperPath(paper), template: "paper", title: cleanLatex(paper.title, markdown: false),
-                 description: contexts.summary(of: paper), section: "papers", contexts.paper(index))
+        jobs.append(Job(path: PageContexts.paperPath(paper), template: "paper", title: cleanLatex(paper.title, markdown: false),
+                        description: contexts.summary(of: paper), section: "papers", context: { contexts.paper(index) }))
     }
     var paperIndex: [String: Int] = [:]
     for (index, paper) in model.papers.enumerated() { paperIndex[normalizedTitleKey(paper.title)] = index }
-    try page("dumps/index.html", template: "dumps", title: "Issues", section: "dumps", contexts.dumpsIndex())
+    jobs.append(Job(path: "dumps/index.html", template: "dumps", title: "Issues", description: nil, section: "dumps", context: contexts.dumpsIndex))
     for dump in model.dumps {
-        try page(contexts.dumpPath(dump), template: "dump", title: model.issueLabel(dump), section: "dumps", contexts.dump(dump, paperIndex: paperIndex))
+        jobs.append(Job(path: contexts.dumpPath(dump), template: "dump", title: model.issueLabel(dump), description: nil,
+                        section: "dumps", context: { [paperIndex] in contexts.dump(dump, paperIndex: paperIndex) }))
     }
-    for contentPage in model.pages {
-        try page(PageContexts.pagePath(contentPage), template: "page", title: contentPage.title,
-                 description: contentPage.description, section: "page:" + contentPage.slug, contexts.page(contentPage))
+    for page in model.pages {
+        jobs.append(Job(path: PageContexts.pagePath(page), template: "page", title: page.title, description: page.description,
+                        section: "page:" + page.slug, context: { contexts.page(page) }))
     }
-    try page("404.html", template: "404", title: "Page not found", section: "", [:])
+    jobs.append(Job(path: "404.html", template: "404", title: "Page not found", description: nil, section: "", context: { [:] }))
+
+    let rendered = try concurrentMap(jobs) { job -> [UInt8] in
+        var context = job.context()
+        let layout = contexts.layout(path: job.path, title: job.title, description: job.description ?? model.config.description,
+                                     body: "", section: job.section)
+        // The page body sees the site-wide values too (root, site title, ...), unless it sets its own.
+        context.merge(layout) { own, _ in own }
+        var page = layout
+        page["body"] = try templates.render(job.template, context)
+        return Array(try templates.render("layout", page).utf8)
+    }
+    var tree = OutputTree()
+    for (job, bytes) in zip(jobs, rendered) { try tree.add(job.path, bytes) }
     for asset in templates.assets { try tree.add("assets/" + asset.path, asset.bytes) }
     try tree.add("papers.json", papersJSON(model))
     try tree.add("topics.json", topicsJSON(model))
-    return (tree, pages)
+    return (tree, jobs.count)
+}
+
+/// Maps `items` on all cores, keeping order; if any item throws, the error of the first such item
+/// (in input order) is thrown, so failures are reported the same way on every run.
+func concurrentMap<T, R>(_ items: [T], _ transform: (T) throws -> R) throws -> [R] {
+    var results = [Result<R, Error>?](repeating: nil, count: items.count)
+    let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+    results.withUnsafeMutableBufferPointer { buffer in
+        let output = buffer
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var index = chunk
+            while index < items.count {
+                output[index] = Result { try transform(items[index]) }
+                index += chunks
+            }
+        }
+    }
+    return try results.map { try $0!.get() }
 }

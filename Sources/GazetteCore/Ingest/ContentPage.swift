@@ -19,23 +19,23 @@ public func parseContentPage(_ text: String, path: String) throws -> ContentPage
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let fileName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     guard text.hasPrefix("---\n") else {
-        throw IngestError.notADump(file: path, line: 1, reason: "a page starts with `---` front matter holding at least `title:`")
+        throw IngestError.invalidPage(file: path, line: 1, reason: "a page starts with `---` front matter holding at least `title:`")
     }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
-        throw IngestError.notADump(file: path, line: 1, reason: "the front matter opened on line 1 is never closed with `---`")
+        throw IngestError.invalidPage(file: path, line: 1, reason: "the front matter opened on line 1 is never closed with `---`")
     }
     let yaml = lines[1..<end].joined(separator: "\n")
     let body = lines[(end + 1)...].joined(separator: "\n")
     let node: Node?
     do { node = try Yams.compose(yaml: yaml) } catch {
-        throw IngestError.notADump(file: path, line: 2, reason: "front matter is not valid YAML: \(error)")
+        throw IngestError.invalidPage(file: path, line: 2, reason: "front matter is not valid YAML: \(error)")
     }
     guard let mapping = node?.mapping, let title = mapping["title"]?.string, !title.isEmpty else {
-        throw IngestError.notADump(file: path, line: 2, reason: "front matter needs a `title:`")
+        throw IngestError.invalidPage(file: path, line: 2, reason: "front matter needs a `title:`")
     }
     for (key, _) in mapping where !["title", "description", "slug", "menu"].contains(key.string ?? "") {
-        throw IngestError.notADump(file: path, line: 1 + (key.mark?.line ?? 1),
+        throw IngestError.invalidPage(file: path, line: 1 + (key.mark?.line ?? 1),
             reason: "unknown front matter key `\(key.string ?? "")` (known: title, description, slug, menu)")
     }
     let slug = slugify(mapping["slug"]?.string ?? fileName)

@@ -2,6 +2,7 @@
 public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case notADump(file: String, line: Int, reason: String)
+    case invalidPage(file: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -9,6 +10,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "ingest: \(file): cannot read the dump: \(reason)"
         case let .notADump(file, line, reason):
             return "ingest: \(file):\(line): not a paper dump: \(reason)"
+        case let .invalidPage(file, line, reason):
+            return "ingest: \(file):\(line): invalid page: \(reason)"
         }
     }
 }

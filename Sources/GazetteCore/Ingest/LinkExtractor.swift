@@ -33,7 +33,11 @@ public func extractLinks(from text: String) -> ExtractedLinks {
         var stop = end
         while stop > i, isTrailingPunctuation(bytes[stop - 1]) {
             // A closing parenthesis belongs to the URL when the URL opened one (Wikipedia-style links).
-            if bytes[stop - 1] == 0x29, bytes[i..<stop].contains(0x28) { break }
+            if bytes[stop - 1] == 0x29 {
+                let opened = bytes[i..<stop].filter { $0 == 0x28 }.count
+                let closed = bytes[i..<stop].filter { $0 == 0x29 }.count
+                if closed <= opened { break }
+            }
             stop -= 1
         }
         let url = prefix + String(decoding: bytes[i..<stop], as: UTF8.self)

@@ -8,6 +8,9 @@ public func normalizedTitleKey(_ title: String) -> String {
     for scalar in foldToASCII(title).unicodeScalars {
         if scalar.isASCIIAlphanumeric {
             word.unicodeScalars.append(scalar.asciiLowercased)
+        } else if scalar.value >= 0x80, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            // Greek, CJK, Cyrillic... are part of the title too ("α-Divergence" is not "β-Divergence").
+            word += String(scalar).lowercased()
         } else if !word.isEmpty {
             words.append(word)
             word = ""

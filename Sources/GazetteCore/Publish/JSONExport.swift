@@ -82,10 +82,15 @@ func encodeJSON<T: Encodable>(_ value: T) throws -> [UInt8] {
 /// each topic's top ten keys, and each paper's primary topic.
 public func topicAnalysisJSON(papers: [Paper], model: TopicModel) throws -> [UInt8] {
     struct PaperTerms: Encodable { let id: String; let terms: [String] }
-    struct TopicKeys: Encodable { let id: Int; let name: String; let slug: String; let size: Int; let terms: [String]; let keys: [String] }
+    struct TopicKeys: Encodable {
+        let id: Int; let name: String; let slug: String; let size: Int; let terms: [String]; let keys: [String]
+        let distinctive_keys: [String]
+    }
     struct Assignment: Encodable { let id: String; let primary: Int? }
     struct Analysis: Encodable { let papers: [PaperTerms]; let topics: [TopicKeys]; let assignments: [Assignment] }
     let order = papers.indices.sorted { papers[$0].slug < papers[$1].slug }
+    let labels = model.memberships.map { $0.first?.topic ?? -1 }
+    let distinctive = distinctivenessRanking(corpus: model.corpus, labels: labels, clusterCount: model.topics.count, limit: 10)
     let analysis = Analysis(
         papers: order.map { index in
             PaperTerms(id: papers[index].slug, terms: model.corpus.documents[index].flatMap { entry in
@@ -93,7 +98,10 @@ public func topicAnalysisJSON(papers: [Paper], model: TopicModel) throws -> [UIn
                 [String](repeating: model.corpus.terms[entry.term].key, count: max(1, Int(entry.count.rounded())))
             })
         },
-        topics: model.topics.map { TopicKeys(id: $0.id, name: $0.name, slug: $0.slug, size: $0.primaryCount, terms: $0.terms.map(\.label), keys: $0.terms.map(\.key)) },
+        topics: model.topics.map { topic in
+            TopicKeys(id: topic.id, name: topic.name, slug: topic.slug, size: topic.primaryCount, terms: topic.terms.map(\.label),
+                      keys: topic.terms.map(\.key), distinctive_keys: distinctive[topic.id].map(\.key))
+        },
         assignments: order.map { Assignment(id: papers[$0].slug, primary: model.memberships[$0].first?.topic) })
     return try encodeJSON(analysis)
 }

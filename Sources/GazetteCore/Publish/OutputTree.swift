@@ -40,19 +40,25 @@ public struct OutputTree: Sendable {
                 try? fm.removeItem(at: parent.appendingPathComponent(entry))
             }
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made: Set<String> = []
-            for path in files.keys.sorted() {
-                let url = staging.appendingPathComponent(path)
-                let directory = url.deletingLastPathComponent().path
-                if !made.contains(directory) {
-                    try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                    made.insert(directory)
+            let paths = files.keys.sorted()
+            // Directories first (parents before children, as sorted), then the files on all cores.
+            var directories: Set<String> = []
+            for path in paths {
+                var parts = path.split(separator: "/").dropLast()
+                while !parts.isEmpty {
+                    directories.insert(parts.joined(separator: "/"))
+                    parts = parts.dropLast()
                 }
-                try Data(files[path]!).write(to: url)
             }
+            for directory in directories.sorted() {
+                let full = staging.path + "/" + directory
+                guard mkdir(full, 0o755) == 0 else { throw POSIXFailure(path: full, code: errno) }
+            }
+            let root = staging.path
+            _ = try concurrentMap(paths) { path in try writeFile(root + "/" + path, files[path]!) }
         } catch {
             try? fm.removeItem(at: staging)
-            throw PublishError.writeFailed(path: output, reason: error.localizedDescription)
+            throw PublishError.writeFailed(path: output, reason: (error as? POSIXFailure)?.description ?? error.localizedDescription)
         }
         let hadPrevious = fm.fileExists(atPath: outputURL.path)
         if hadPrevious {
@@ -69,6 +75,27 @@ public struct OutputTree: Sendable {
         }
         if hadPrevious { try? fm.removeItem(at: retired) }
     }
+}
+
+/// Writes `bytes` to a new file at `path` with plain POSIX calls (no temporary file: the whole
+/// tree is the unit that is swapped in).
+private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw POSIXFailure(path: path, code: errno) }
+    defer { close(fd) }
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+        guard written > 0 else { throw POSIXFailure(path: path, code: errno) }
+        offset += written
+    }
+}
+
+struct POSIXFailure: Error, CustomStringConvertible {
+    let path: String
+    let code: Int32
+    var description: String { "\(path): \(String(cString: strerror(code)))" }
+    var localizedDescription: String { description }
 }
 
 /// Why the site could not be written.

@@ -1,7 +1,19 @@
+import Foundation
+
 /// Removes the LaTeX residue scraped abstracts carry: `\%` → `%`, `\textit{x}` and `\emph{x}` →
 /// emphasis, `\textbf{x}` → strong, `\textsc{x}`, `\textsuperscript{x}` and unknown `\text…{x}` →
 /// plain `x`, `\textgreater`/`\textless` → `>`/`<`. With `markdown: false` emphasis is dropped too.
+/// LaTeX quotes (``x'' and `x') become typographic quotes, which also keeps Markdown from reading
+/// the backticks as code.
 public func cleanLatex(_ text: String, markdown: Bool) -> String {
+    var text = text
+    if text.contains("`") {
+        text = text.replacingOccurrences(of: "``", with: "\u{201C}").replacingOccurrences(of: "''", with: "\u{201D}")
+            .replacingOccurrences(of: "`", with: "\u{2018}")
+    }
+    if text.contains("{\\em ") || text.contains("{\\it ") || text.contains("{\\bf ") {
+        text = rewriteGroupCommands(text)
+    }
     guard text.contains("\\") else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -18,13 +30,10 @@ public func cleanLatex(_ text: String, markdown: Bool) -> String {
         let name = after.prefix { $0.isLetter && $0.isASCII }
         let afterName = after[name.endIndex...]
         switch name {
-        case "textgreater":
-            out += ">"
-            rest = afterName
-            continue
-        case "textless":
-            out += "<"
-            rest = afterName
+        case "textgreater", "textless":
+            out += name == "textgreater" ? ">" : "<"
+            // `\textgreater{}` carries an empty group to end the command.
+            rest = afterName.hasPrefix("{}") ? afterName.dropFirst(2) : afterName
             continue
         default:
             break
@@ -59,4 +68,11 @@ private func matchingBrace(_ text: Substring) -> Substring.Index? {
         }
     }
     return nil
+}
+
+/// `{\em x}`, `{\it x}` and `{\bf x}` as the equivalent `\emph{x}` / `\textbf{x}` commands.
+private func rewriteGroupCommands(_ text: String) -> String {
+    text.replacingOccurrences(of: "{\\em ", with: "\\emph{")
+        .replacingOccurrences(of: "{\\it ", with: "\\emph{")
+        .replacingOccurrences(of: "{\\bf ", with: "\\textbf{")
 }

@@ -6,7 +6,8 @@ import CCmarkGFM
 /// links are dropped by cmark itself. Make one per task; a renderer is cheap.
 public struct MarkdownRenderer {
     static let extensionNames = ["autolink", "table", "strikethrough", "tagfilter"]
-    let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+    // Strikethrough needs `~~`: abstracts use a single `~` for ranges ("7.33~8.26").
+    let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
     /// Registers the GFM extensions with cmark (idempotent, thread-safe in cmark-gfm).
     public init() {

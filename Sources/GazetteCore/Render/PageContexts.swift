@@ -46,7 +46,8 @@ struct PageContexts {
     // MARK: Shared pieces
 
     func layout(path: String, title: String, description: String, body: String, section: String) -> [String: Any] {
-        let root = Self.root(for: path)
+        // The not-found page is served at any depth: with a base URL its links can be absolute.
+        let root = path == "404.html" ? (model.config.baseURL ?? "") : Self.root(for: path)
         var nav: [[String: Any]] = [
             ["title": "Topics", "href": root + "topics/index.html", "current": section == "topics"],
             ["title": "All papers", "href": root + "papers/index.html", "current": section == "papers"],

@@ -3,7 +3,8 @@
 /// multi-label memberships and related papers. The result does not depend on the input order.
 public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(), analyzer: AnalyzerOptions = AnalyzerOptions()) -> TopicModel {
     // Work in a canonical order so that shuffled input gives the same topics.
-    let order = papers.indices.sorted { normalizedTitleKey(papers[$0].title) < normalizedTitleKey(papers[$1].title) || normalizedTitleKey(papers[$0].title) == normalizedTitleKey(papers[$1].title) && $0 < $1 }
+    let keys = papers.map { normalizedTitleKey($0.title) }
+    let order = papers.indices.sorted { (keys[$0], papers[$0].title, papers[$0].slug, $0) < (keys[$1], papers[$1].title, papers[$1].slug, $1) }
     let documents = order.map { (title: papers[$0].title, body: cleanLatex(papers[$0].abstract ?? "", markdown: false)) }
     let corpus = analyzeCorpus(documents, options: analyzer)
     let vectors = tfidfVectors(corpus)

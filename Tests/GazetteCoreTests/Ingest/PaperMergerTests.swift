@@ -1,0 +1,108 @@
+import XCTest
+@testable import GazetteCore
+
+final class PaperMergerTests: XCTestCase {
+    private let shortAbstract = "We propose a decomposition-based synthesis strategy. It predicts execution subgoals step by step. It improves generalization."
+    private let longAbstract = "We propose a decomposition-based synthesis strategy that predicts execution subgoals to solve problems step by step, "
+        + "informed by program execution at each step. It has better synthesis performance and greatly improved compositional "
+        + "generalization ability compared to baselines on two popular datasets."
+
+    private func dump(_ name: String, _ entries: [DumpEntry]) -> Dump {
+        Dump(name: name, path: "content/dumps/\(name).txt", captureDate: nil, entries: entries)
+    }
+
+    func testSameTitleDifferingInCasePunctuationAndAccentsMergesIntoOnePaper() {
+        let papers = mergePapers([
+            dump("001", [DumpEntry(title: "ExeDec: Execution Decomposition for Compositional Généralisation", abstract: shortAbstract, line: 3)]),
+            dump("000", [DumpEntry(title: "Exedec – execution decomposition for compositional generalisation", abstract: longAbstract, line: 13)]),
+        ])
+        XCTAssertEqual(papers.count, 1)
+        XCTAssertEqual(papers.first?.title, "ExeDec: Execution Decomposition for Compositional Généralisation")
+    }
+
+    func testMergedPaperListsBothSourcesSorted() {
+        let papers = mergePapers([
+            dump("004", [DumpEntry(title: "Data Factors for Better Compositional Generalization", abstract: longAbstract, line: 21)]),
+            dump("001", [DumpEntry(title: "Data factors for better compositional generalization.", abstract: shortAbstract, line: 7)]),
+        ])
+        XCTAssertEqual(papers.first?.sources, [SourceRef(dump: "001", line: 7), SourceRef(dump: "004", line: 21)])
+    }
+
+    func testMergedPaperKeepsLongerAbstractWhicheverComesFirst() {
+        for order in [[longAbstract, shortAbstract], [shortAbstract, longAbstract]] {
+            let papers = mergePapers([
+                dump("000", [DumpEntry(title: "Some Paper", abstract: order[0], line: 13)]),
+                dump("001", [DumpEntry(title: "SOME PAPER", abstract: order[1], line: 3)]),
+            ])
+            XCTAssertEqual(papers.first?.abstract, longAbstract)
+        }
+    }
+
+    func testMergedPaperTakesMetadataFromWhicheverEntryHasIt() {
+        let published = PaperDate(year: 2025, month: 6, day: 11)
+        let papers = mergePapers([
+            dump("001", [DumpEntry(title: "Some Paper", abstract: longAbstract, line: 3)]),
+            dump("004", [DumpEntry(title: "Some paper", abstract: shortAbstract, authorCount: 5, published: published, upvotes: 2, line: 29)]),
+        ])
+        XCTAssertEqual(papers.count, 1)
+        XCTAssertEqual(papers.first?.authorCount, 5)
+        XCTAssertEqual(papers.first?.published, published)
+        XCTAssertEqual(papers.first?.upvotes, 2)
+        XCTAssertEqual(papers.first?.abstract, longAbstract)
+    }
+
+    func testMetadataIsNotLostWhenLaterEntryLacksIt() {
+        let published = PaperDate(year: 2024, month: 1, day: 26)
+        let papers = mergePapers([
+            dump("004", [DumpEntry(title: "Some Paper", authorCount: 3, published: published, upvotes: 7, line: 13)]),
+            dump("005", [DumpEntry(title: "Some Paper", abstract: longAbstract, line: 3)]),
+        ])
+        XCTAssertEqual(papers.first?.authorCount, 3)
+        XCTAssertEqual(papers.first?.published, published)
+        XCTAssertEqual(papers.first?.upvotes, 7)
+    }
+
+    func testDistinctTitlesStayDistinctInOrderOfFirstAppearance() {
+        let papers = mergePapers([
+            dump("000", [
+                DumpEntry(title: "Compositional Generalization in Program Synthesis", abstract: longAbstract, line: 13),
+                DumpEntry(title: "Compositional Generalization in Semantic Parsing", abstract: longAbstract, line: 17),
+            ]),
+            dump("001", [DumpEntry(title: "Compositional Generalization in Image Captioning", abstract: shortAbstract, line: 3)]),
+        ])
+        XCTAssertEqual(papers.map(\.title), [
+            "Compositional Generalization in Program Synthesis",
+            "Compositional Generalization in Semantic Parsing",
+            "Compositional Generalization in Image Captioning",
+        ])
+        XCTAssertEqual(papers.map { $0.sources.count }, [1, 1, 1])
+    }
+
+    func testMergedPaperLinksComeFromTheKeptAbstract() {
+        let withLink = longAbstract + " Code is available at https://github.com/example/exedec."
+        let papers = mergePapers([
+            dump("000", [DumpEntry(title: "Some Paper", abstract: shortAbstract, line: 13)]),
+            dump("001", [DumpEntry(title: "Some Paper", abstract: withLink, line: 3)]),
+        ])
+        XCTAssertEqual(papers.first?.codeLinks, ["https://github.com/example/exedec"])
+    }
+
+    // MARK: Default content
+
+    func testDefaultContentMergesIntoExpectedPapers() throws {
+        let content = try loadContent(Fixtures.defaultContent)
+        XCTAssertEqual(content.dumps.count, 5)
+        XCTAssertEqual(content.dumps.reduce(0) { $0 + $1.entries.count }, 507)
+        XCTAssertEqual(mergePapers(content.dumps).count, 479)
+    }
+
+    func testDefaultContentCaptureDates() throws {
+        let content = try loadContent(Fixtures.defaultContent)
+        let dates = Dictionary(uniqueKeysWithValues: content.dumps.map { (String($0.name.prefix(3)), $0.captureDate) })
+        XCTAssertEqual(dates["000"], CaptureDate(month: 8, day: 7))
+        XCTAssertEqual(dates["003"], CaptureDate(month: 3, day: 13))
+        XCTAssertEqual(dates["004"], CaptureDate(month: 1, day: 19))
+        XCTAssertEqual(dates["001"], .some(nil))
+        XCTAssertEqual(dates["002"], .some(nil))
+    }
+}

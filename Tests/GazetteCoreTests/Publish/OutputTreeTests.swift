@@ -1,0 +1,55 @@
+import XCTest
+@testable import GazetteCore
+
+final class OutputTreeTests: XCTestCase {
+    func testPathsThatWouldLeaveTheOutputAreRefused() {
+        var tree = OutputTree()
+        for path in ["../x.html", "/etc/passwd", "a/../../b", "a//b", "./a", "a\\b", "", "a/\0"] {
+            XCTAssertThrowsError(try tree.add(path, text: "x"), path) { error in
+                XCTAssertEqual(error as? PublishError, .unsafePath(path))
+            }
+        }
+        XCTAssertNoThrow(try tree.add("papers/a-b/index.html", text: "ok"))
+    }
+
+    func testWritingReplacesThePreviousTreeAsAWhole() throws {
+        let dir = try Fixtures.temporaryDirectory(self)
+        let output = dir.appendingPathComponent("public").path
+        var first = OutputTree()
+        try first.add("old.html", text: "old")
+        try first.add("keep/index.html", text: "1")
+        try first.write(to: output)
+        var second = OutputTree()
+        try second.add("keep/index.html", text: "2")
+        try second.write(to: output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/old.html"))
+        XCTAssertEqual(try String(contentsOfFile: output + "/keep/index.html", encoding: .utf8), "2")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["public"], "no staging trees left")
+    }
+
+    func testLeftoversOfAKilledBuildAreRemovedByTheNextBuild() throws {
+        let dir = try Fixtures.temporaryDirectory(self)
+        let output = dir.appendingPathComponent("public").path
+        let stray = dir.appendingPathComponent(".public.tmp-123-456")
+        try FileManager.default.createDirectory(at: stray, withIntermediateDirectories: true)
+        var tree = OutputTree()
+        try tree.add("index.html", text: "x")
+        try tree.write(to: output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stray.path))
+    }
+
+    func testAnUnwritableParentFailsWithoutTouchingTheOldSite() throws {
+        let dir = try Fixtures.temporaryDirectory(self)
+        let output = dir.appendingPathComponent("public").path
+        var tree = OutputTree()
+        try tree.add("index.html", text: "old")
+        try tree.write(to: output)
+        // A file where the staging tree's directory should go makes the write fail midway.
+        var bad = OutputTree()
+        try bad.add("a/index.html", text: "new")
+        try bad.add("a/index.html/child", text: "cannot exist under a file")
+        XCTAssertThrowsError(try bad.write(to: output))
+        XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "old")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["public"])
+    }
+}

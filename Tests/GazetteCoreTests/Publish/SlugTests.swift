@@ -1,0 +1,48 @@
+import XCTest
+@testable import GazetteCore
+
+final class SlugTests: XCTestCase {
+    func testSlugsAreLowercaseASCIIWithSingleHyphens() {
+        XCTAssertEqual(slugify("ExeDec: Execution Decomposition — for Compositional Généralisation!"),
+                       "exedec-execution-decomposition-for-compositional-generalisation")
+    }
+
+    func testSlugsAreAtMostEightyCharactersCutAtAWord() {
+        let slug = slugify(String(repeating: "compositional generalization ", count: 10))
+        XCTAssertLessThanOrEqual(slug.count, 80)
+        XCTAssertFalse(slug.hasSuffix("-"))
+        XCTAssertTrue(slug.hasSuffix("compositional") || slug.hasSuffix("generalization"))
+    }
+
+    func testCollidingAndEmptySlugsGetAStableHashSuffix() {
+        var slugs = UniqueSlugs()
+        let first = slugs.make("Attention Is All You Need")
+        let second = slugs.make("Attention is all you need!")
+        let empty = slugs.make("注意力")
+        XCTAssertEqual(first, "attention-is-all-you-need")
+        XCTAssertNotEqual(second, first)
+        XCTAssertTrue(second.hasPrefix("attention-is-all-you-need-"))
+        XCTAssertFalse(empty.isEmpty)
+        XCTAssertTrue(empty.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        var again = UniqueSlugs()
+        _ = again.make("Attention Is All You Need")
+        XCTAssertEqual(again.make("Attention is all you need!"), second, "the suffix depends on the title, not on timing")
+    }
+
+    func testReservedNamesAreNeverHandedOut() {
+        var slugs = UniqueSlugs()
+        XCTAssertNotEqual(slugs.make("Assets"), "assets")
+        XCTAssertNotEqual(slugs.make("index"), "index")
+    }
+
+    func testPaperSlugsDoNotDependOnInputOrder() {
+        let titles = ["Same Title", "Same title.", "Another paper", "Third: one"]
+        var forward = titles.map { Paper(title: $0) }
+        var backward = Array(forward.reversed())
+        assignSlugs(&forward)
+        assignSlugs(&backward)
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: forward.map { ($0.title, $0.slug) }),
+                       Dictionary(uniqueKeysWithValues: backward.map { ($0.title, $0.slug) }))
+        XCTAssertEqual(Set(forward.map(\.slug)).count, titles.count)
+    }
+}

@@ -1,0 +1,42 @@
+import XCTest
+@testable import GazetteCore
+
+final class CorpusAnalyzerTests: XCTestCase {
+    func testFrequentTwoWordPhrasesBecomeTermsWithReadableLabels() {
+        let documents = (0..<4).map { i in
+            (title: "Paper \(i)", body: "Compositional generalization of parsers. Topic\(i) words here and apples.")
+        } + (0..<4).map { _ in (title: "Other", body: "bananas and cherries") }
+        let corpus = analyzeCorpus(documents)
+        let phrase = corpus.terms.first { $0.key == "composit general" }
+        XCTAssertNotNil(phrase)
+        XCTAssertEqual(phrase?.label, "compositional generalization")
+        XCTAssertEqual(phrase?.isPhrase, true)
+        XCTAssertEqual(phrase?.documentFrequency, 4)
+    }
+
+    func testDropsTermsInOnePaperOrInMoreThanHalf() {
+        let documents = [
+            (title: "", body: "alpha common rare"), (title: "", body: "alpha common"),
+            (title: "", body: "beta common"), (title: "", body: "beta gamma"),
+        ]
+        let keys = Set(analyzeCorpus(documents).terms.map(\.key))
+        XCTAssertTrue(keys.contains("alpha"))
+        XCTAssertTrue(keys.contains("beta"))
+        XCTAssertFalse(keys.contains("rare"), "in one paper only")
+        XCTAssertFalse(keys.contains("common"), "in three of four papers")
+    }
+
+    func testTitleWordsWeighMoreThanAbstractWords() {
+        let documents = [(title: "alpha", body: "beta"), (title: "gamma", body: "alpha beta"), (title: "delta", body: "gamma delta"), (title: "x", body: "y")]
+        let corpus = analyzeCorpus(documents)
+        let row = Dictionary(uniqueKeysWithValues: corpus.documents[0].map { (corpus.terms[$0.term].key, $0.count) })
+        XCTAssertEqual(row["alpha"], 2)
+        XCTAssertEqual(row["beta"], 1)
+    }
+
+    func testLabelsKeepAcronymsAndLowercaseOrdinaryWords() {
+        XCTAssertEqual(preferredForm(["LLMs": 5, "llms": 1]), "LLMs")
+        XCTAssertEqual(preferredForm(["Semantic": 3, "semantic": 3]), "semantic")
+        XCTAssertEqual(preferredForm(["Large Language": 4, "large language": 1]), "large language")
+    }
+}
