@@ -2,7 +2,7 @@
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config
 SWIFT ?= swift
 
-.PHONY: site test deps build topic-quality lint clean
+.PHONY: site test deps build topic-quality lint clean bench
 
 ## Install the Debian packages Gazette links against, if any is missing (needs root or sudo).
 deps:
@@ -35,3 +35,8 @@ lint:
 
 clean:
 	rm -rf .build public
+
+## Benchmark against Hugo on synthetic digests of 1k, 10k and 100k papers (installs Hugo from Debian).
+bench: build
+	@command -v hugo >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; $$SUDO apt-get install -y -qq hugo; }
+	python3 scripts/bench.py $(BENCH_ARGS)

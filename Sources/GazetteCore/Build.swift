@@ -20,6 +20,8 @@ public struct BuildReport: Sendable {
     public var topics: Int
     public var pages: Int
     public var files: Int
+    /// Files that already held the same bytes and were left as they were.
+    public var unchangedFiles: Int
     public var bytes: Int
     public var diagnostics: [Diagnostic]
     /// Seconds per named stage, in pipeline order.
@@ -29,7 +31,7 @@ public struct BuildReport: Sendable {
 
     /// `479 papers (507 entries), 14 topics, 1012 pages in 0.31 s`.
     public var summary: String {
-        "\(papers) papers (\(entries) entries), \(topics) topics, \(pages) pages, \(files) files in \(String(format: "%.2f", seconds)) s"
+        "\(papers) papers (\(entries) entries), \(topics) topics, \(pages) pages, \(files) files (\(files - unchangedFiles) written) in \(String(format: "%.2f", seconds)) s"
     }
 }
 
@@ -103,9 +105,10 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     var diagnostics = content.diagnostics
     diagnostics += topicModel.warnings.map { Diagnostic(.warning, file: (options.contentDirectory as NSString).appendingPathComponent("site.yml"), line: 0, $0) }
     let (tree, pageCount) = try timed("render") { try renderSite(model, templates: templates) }
-    try timed("write") { try tree.write(to: options.outputDirectory) }
+    let written = try timed("write") { try tree.write(to: options.outputDirectory) }
     return BuildReport(papers: papers.count, entries: content.dumps.reduce(0) { $0 + $1.entries.count }, topics: topicModel.topics.count,
-                       pages: pageCount, files: tree.files.count, bytes: tree.totalBytes, diagnostics: diagnostics, timings: timings)
+                       pages: pageCount, files: tree.files.count, unchangedFiles: written.unchanged, bytes: tree.totalBytes,
+                       diagnostics: diagnostics, timings: timings)
 }
 
 /// Renders every page, the assets and the data exports into an in-memory tree. Pages are rendered

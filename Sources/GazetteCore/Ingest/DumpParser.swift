@@ -36,7 +36,7 @@ public struct DumpParser: Sendable {
                     throw IngestError.notADump(file: path, line: lineNumber, reason: reason)
                 }
             }
-            if Self.chrome.contains(String(text)) { continue }
+            if text.utf8.count <= 60, Self.chrome.contains(String(text)) { continue }
             if inHeader {
                 if text == "new" { continue }
                 if text.hasPrefix("Subscribe") {
@@ -131,6 +131,7 @@ public struct DumpParser: Sendable {
 
     /// `Aug 7` as the page's capture date.
     static func captureDate(_ text: Substring) -> CaptureDate? {
+        guard text.utf8.count <= 6 else { return nil }
         let parts = text.split(separator: " ")
         guard parts.count == 2, let month = PaperDate.month(named: parts[0]),
               let day = Int(parts[1]), (1...31).contains(day) else { return nil }
@@ -139,7 +140,7 @@ public struct DumpParser: Sendable {
 
     /// `• 5 authors` (or `• 1 author`).
     static func authorCount(_ text: Substring) -> Int? {
-        guard text.hasPrefix("•") else { return nil }
+        guard text.utf8.count <= 24, text.hasPrefix("•") else { return nil }
         let parts = text.dropFirst().split(separator: " ")
         guard parts.count == 2, parts[1] == "authors" || parts[1] == "author", let n = Int(parts[0]) else { return nil }
         return n
@@ -147,6 +148,8 @@ public struct DumpParser: Sendable {
 
     /// `Jan 26, 2024`, optionally followed by an upvote count: `Jun 11, 2025 2`.
     static func publicationDate(_ text: Substring) -> (PaperDate, Int?)? {
+        // `Sep 30, 2024 1234` is at most 20 bytes: never split a whole abstract into words.
+        guard text.utf8.count <= 24 else { return nil }
         let parts = text.split(separator: " ")
         guard parts.count == 3 || parts.count == 4, let month = PaperDate.month(named: parts[0]),
               parts[1].hasSuffix(","), let day = Int(parts[1].dropLast()), (1...31).contains(day),

@@ -24,11 +24,15 @@ public func normalizedTitleKey(_ title: String) -> String {
 public func foldToASCII(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
     var out = String.UnicodeScalarView()
-    for character in text {
-        // Canonical decomposition splits a letter from its combining marks; keep the letter.
-        for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
+    for scalar in text.unicodeScalars {
+        if scalar.isASCII {
             out.append(scalar)
+            continue
+        }
+        // Canonical decomposition splits a letter from its combining marks; keep the letter.
+        for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        where part.properties.generalCategory != .nonspacingMark {
+            out.append(part)
         }
     }
     return String(out)

@@ -24,7 +24,11 @@ public struct OutputTree: Sendable {
 
     /// Writes the tree to `output` atomically: into a fresh sibling directory first, then swapped in,
     /// so a failure at any point leaves the previous site as it was.
-    public func write(to output: String) throws {
+    /// Files that already held these bytes keep their inode and modification time (they are
+    /// hard-linked into the new tree rather than rewritten), so deploys and rsync see no change;
+    /// when nothing changed at all, the previous tree is left exactly as it is.
+    @discardableResult
+    public func write(to output: String) throws -> WriteStatistics {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent()
@@ -32,6 +36,7 @@ public struct OutputTree: Sendable {
         let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
         let staging = parent.appendingPathComponent(".\(name).tmp-\(stamp)")
         let retired = parent.appendingPathComponent(".\(name).old-\(stamp)")
+        var statistics = WriteStatistics(written: 0, unchanged: 0)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             // Leftovers of builds that were killed midway.
@@ -39,8 +44,15 @@ public struct OutputTree: Sendable {
             where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
                 try? fm.removeItem(at: parent.appendingPathComponent(entry))
             }
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             let paths = files.keys.sorted()
+            let previous = existingFiles(under: outputURL.path)
+            let unchanged = try concurrentMap(paths) { path -> Bool in
+                previous.contains(path) && sameContents(outputURL.path + "/" + path, files[path]!)
+            }
+            if previous.count == paths.count, !unchanged.contains(false) {
+                return WriteStatistics(written: 0, unchanged: paths.count)
+            }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             // Directories first (parents before children, as sorted), then the files on all cores.
             var directories: Set<String> = []
             for path in paths {
@@ -55,7 +67,12 @@ public struct OutputTree: Sendable {
                 guard mkdir(full, 0o755) == 0 else { throw POSIXFailure(path: full, code: errno) }
             }
             let root = staging.path
-            _ = try concurrentMap(paths) { path in try writeFile(root + "/" + path, files[path]!) }
+            _ = try concurrentMap(Array(paths.indices)) { index in
+                let path = paths[index]
+                if unchanged[index], link(outputURL.path + "/" + path, root + "/" + path) == 0 { return }
+                try writeFile(root + "/" + path, files[path]!)
+            }
+            statistics = WriteStatistics(written: unchanged.filter { !$0 }.count, unchanged: unchanged.filter { $0 }.count)
         } catch {
             try? fm.removeItem(at: staging)
             throw PublishError.writeFailed(path: output, reason: (error as? POSIXFailure)?.description ?? error.localizedDescription)
@@ -73,8 +90,38 @@ public struct OutputTree: Sendable {
             try? fm.removeItem(at: staging)
             throw PublishError.writeFailed(path: output, reason: "cannot move the new site into place: \(reason)")
         }
-        if hadPrevious { try? fm.removeItem(at: retired) }
+        if hadPrevious { removeTree(retired.path) }
+        return statistics
     }
+}
+
+/// How many files a write created and how many it kept as they were.
+public struct WriteStatistics: Equatable, Sendable {
+    public var written: Int
+    public var unchanged: Int
+}
+
+/// Relative paths of the regular files under `root` (empty when it does not exist).
+private func existingFiles(under root: String) -> Set<String> {
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+    var paths: Set<String> = []
+    while let path = enumerator.nextObject() as? String {
+        if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { paths.insert(path) }
+    }
+    return paths
+}
+
+/// True when the file at `path` holds exactly `bytes`.
+private func sameContents(_ path: String, _ bytes: [UInt8]) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+    guard let data = FileManager.default.contents(atPath: path) else { return false }
+    return data.elementsEqual(bytes)
+}
+
+/// Removes a directory tree; whatever cannot be removed now is cleaned up by the next build.
+private func removeTree(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
 }
 
 /// Writes `bytes` to a new file at `path` with plain POSIX calls (no temporary file: the whole

@@ -66,8 +66,7 @@ public struct UniqueSlugs {
 /// paper keeps its URL however the dumps are ordered.
 public func assignSlugs(_ papers: inout [Paper]) {
     var slugs = UniqueSlugs()
-    let order = papers.indices.sorted {
-        (normalizedTitleKey(papers[$0].title), papers[$0].title, $0) < (normalizedTitleKey(papers[$1].title), papers[$1].title, $1)
-    }
+    let keys = papers.map { normalizedTitleKey($0.title) }
+    let order = papers.indices.sorted { (keys[$0], papers[$0].title, $0) < (keys[$1], papers[$1].title, $1) }
     for index in order { papers[index].slug = slugs.make(papers[index].title) }
 }

@@ -6,15 +6,18 @@ import Foundation
 /// LaTeX quotes (``x'' and `x') become typographic quotes, which also keeps Markdown from reading
 /// the backticks as code.
 public func cleanLatex(_ text: String, markdown: Bool) -> String {
+    // Most abstracts hold neither backticks nor backslashes: one byte scan decides.
+    let utf8 = text.utf8
+    guard utf8.contains(where: { $0 == 0x60 || $0 == 0x5C }) else { return text }
     var text = text
-    if text.contains("`") {
+    if utf8.contains(0x60) {
         text = text.replacingOccurrences(of: "``", with: "\u{201C}").replacingOccurrences(of: "''", with: "\u{201D}")
             .replacingOccurrences(of: "`", with: "\u{2018}")
     }
     if text.contains("{\\em ") || text.contains("{\\it ") || text.contains("{\\bf ") {
         text = rewriteGroupCommands(text)
     }
-    guard text.contains("\\") else { return text }
+    guard text.utf8.contains(0x5C) else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var rest = Substring(text)

@@ -34,47 +34,45 @@ public struct AnalyzerOptions: Sendable {
 }
 
 /// Tokenises, stems and counts each document (title and abstract), detects frequent phrases and
-/// keeps the terms in the configured document-frequency band.
+/// keeps the terms in the configured document-frequency band. Documents are read in parallel
+/// chunks, each with its own stemmer and word table, merged in a fixed order.
 public func analyzeCorpus(_ documents: [(title: String, body: String)], options: AnalyzerOptions = AnalyzerOptions()) -> AnalyzedCorpus {
-    let stemmer = Stemmer()
+    let chunks = concurrentChunks(documents.count, minimumChunk: 512) { range in
+        analyzeChunk(documents[range], titleWeight: options.titleWeight)
+    }
+
+    // Merge the chunks' word tables into global stem ids.
     var stemIDs: [String: Int] = [:]
     var stems: [String] = []
     var surfaceCounts: [[String: Int]] = []
-    // Per document: counts of stem ids and of stem-id pairs (phrases).
     var unigramCounts: [[Int: Double]] = []
     var bigramCounts: [[UInt64: Double]] = []
-    var bigramSurface: [UInt64: [String: Int]] = [:]
-
-    func id(of token: Token) -> Int {
-        if let id = stemIDs[token.stem] {
-            surfaceCounts[id][token.surface, default: 0] += 1
-            return id
+    unigramCounts.reserveCapacity(documents.count)
+    bigramCounts.reserveCapacity(documents.count)
+    for chunk in chunks {
+        let globalOfLocal = chunk.stems.map { stem -> Int in
+            if let id = stemIDs[stem] { return id }
+            stemIDs[stem] = stems.count
+            stems.append(stem)
+            surfaceCounts.append([:])
+            return stems.count - 1
         }
-        let id = stems.count
-        stemIDs[token.stem] = id
-        stems.append(token.stem)
-        surfaceCounts.append([token.surface: 1])
-        return id
-    }
-
-    for document in documents {
-        var unigrams: [Int: Double] = [:]
-        var bigrams: [UInt64: Double] = [:]
-        for (text, weight) in [(document.title, options.titleWeight), (document.body, 1.0)] {
-            var previous: (id: Int, surface: String)?
-            for token in tokenize(text, stemmer: stemmer) {
-                let termID = id(of: token)
-                unigrams[termID, default: 0] += weight
-                if let previous, !token.afterBreak, previous.id != termID {
-                    let pair = UInt64(previous.id) << 32 | UInt64(termID)
-                    bigrams[pair, default: 0] += weight
-                    bigramSurface[pair, default: [:]][previous.surface + " " + token.surface, default: 0] += 1
-                }
-                previous = (termID, token.surface)
+        for (surface, local) in chunk.surfaces where local.stem >= 0 {
+            surfaceCounts[globalOfLocal[local.stem]][surface, default: 0] += local.count
+        }
+        for (unigrams, bigrams) in chunk.documents {
+            var globalUnigrams: [Int: Double] = [:]
+            globalUnigrams.reserveCapacity(unigrams.count)
+            for (local, count) in unigrams { globalUnigrams[globalOfLocal[Int(local)]] = count }
+            var globalBigrams: [UInt64: Double] = [:]
+            globalBigrams.reserveCapacity(bigrams.count)
+            for (pair, count) in bigrams {
+                let a = UInt64(globalOfLocal[Int(pair >> 32)]), b = UInt64(globalOfLocal[Int(pair & 0xFFFF_FFFF)])
+                globalBigrams[a << 32 | b, default: 0] += count
             }
+            unigramCounts.append(globalUnigrams)
+            bigramCounts.append(globalBigrams)
         }
-        unigramCounts.append(unigrams)
-        bigramCounts.append(bigrams)
     }
 
     let n = documents.count
@@ -85,31 +83,94 @@ public func analyzeCorpus(_ documents: [(title: String, body: String)], options:
     for doc in bigramCounts { for pair in doc.keys { bigramDF[pair, default: 0] += 1 } }
 
     var terms: [Term] = []
-    var unigramTerm: [Int: String] = [:]
-    var bigramTerm: [UInt64: String] = [:]
+    var labels: [Int: String] = [:]
+    func label(_ stemID: Int) -> String {
+        if let known = labels[stemID] { return known }
+        let form = preferredForm(surfaceCounts[stemID])
+        labels[stemID] = form
+        return form
+    }
     for (stemID, df) in unigramDF.enumerated() where df >= options.minDocumentFrequency && df <= maxDocuments {
-        terms.append(Term(key: stems[stemID], label: preferredForm(surfaceCounts[stemID]), documentFrequency: df, isPhrase: false))
-        unigramTerm[stemID] = stems[stemID]
+        terms.append(Term(key: stems[stemID], label: label(stemID), documentFrequency: df, isPhrase: false))
     }
     for (pair, df) in bigramDF where df >= max(options.minPhraseDocuments, options.minDocumentFrequency) && df <= maxDocuments {
-        let key = stems[Int(pair >> 32)] + " " + stems[Int(pair & 0xFFFF_FFFF)]
-        terms.append(Term(key: key, label: preferredForm(bigramSurface[pair] ?? [:]), documentFrequency: df, isPhrase: true))
-        bigramTerm[pair] = key
+        let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+        // A phrase reads as its words' usual forms: "compositional generalization".
+        terms.append(Term(key: stems[a] + " " + stems[b], label: label(a) + " " + label(b), documentFrequency: df, isPhrase: true))
     }
     terms.sort { $0.key < $1.key }
     var termIndex: [String: Int] = [:]
     for (index, term) in terms.enumerated() { termIndex[term.key] = index }
-
-    var analyzed: [[(term: Int, count: Double)]] = []
-    analyzed.reserveCapacity(n)
-    for (unigrams, bigrams) in zip(unigramCounts, bigramCounts) {
-        var row: [(term: Int, count: Double)] = []
-        for (stemID, count) in unigrams { if let key = unigramTerm[stemID] { row.append((termIndex[key]!, count)) } }
-        for (pair, count) in bigrams { if let key = bigramTerm[pair] { row.append((termIndex[key]!, count)) } }
-        row.sort { $0.term < $1.term }
-        analyzed.append(row)
+    var unigramTerm = [Int](repeating: -1, count: stems.count)
+    for (stemID, stem) in stems.enumerated() { unigramTerm[stemID] = termIndex[stem] ?? -1 }
+    var bigramTerm: [UInt64: Int] = [:]
+    for (pair, _) in bigramDF {
+        if let id = termIndex[stems[Int(pair >> 32)] + " " + stems[Int(pair & 0xFFFF_FFFF)]] { bigramTerm[pair] = id }
     }
+
+    let analyzed = concurrentChunks(n, minimumChunk: 1024) { range -> [[(term: Int, count: Double)]] in
+        range.map { index in
+            var row: [(term: Int, count: Double)] = []
+            for (stemID, count) in unigramCounts[index] where unigramTerm[stemID] >= 0 { row.append((unigramTerm[stemID], count)) }
+            for (pair, count) in bigramCounts[index] { if let id = bigramTerm[pair] { row.append((id, count)) } }
+            row.sort { $0.term < $1.term }
+            return row
+        }
+    }.flatMap { $0 }
     return AnalyzedCorpus(terms: terms, documents: analyzed, termIndex: termIndex)
+}
+
+/// One chunk's word table and counts, in chunk-local stem ids.
+struct ChunkAnalysis {
+    /// Each written form met: its local stem id (-1 for a stop word) and how often it occurred.
+    var surfaces: [String: (stem: Int, count: Int)] = [:]
+    var stems: [String] = []
+    /// Per document: stem counts and stem-pair (phrase) counts.
+    var documents: [(unigrams: [Int32: Double], bigrams: [UInt64: Double])] = []
+}
+
+/// Counts the words and phrases of a run of documents with one stemmer, looking each written form
+/// up once per occurrence.
+func analyzeChunk(_ documents: ArraySlice<(title: String, body: String)>, titleWeight: Double) -> ChunkAnalysis {
+    let stemmer = Stemmer()
+    var chunk = ChunkAnalysis()
+    var stemIDs: [String: Int] = [:]
+    for document in documents {
+        var unigrams: [Int32: Double] = [:]
+        var bigrams: [UInt64: Double] = [:]
+        for (text, weight) in [(document.title, titleWeight), (document.body, 1.0)] {
+            var previous = -1
+            scanWords(text) { surface, afterBreak in
+                let stem: Int
+                if let known = chunk.surfaces[surface] {
+                    stem = known.stem
+                    chunk.surfaces[surface] = (stem, known.count + 1)
+                } else {
+                    if let key = stemKey(surface, stemmer: stemmer) {
+                        if let id = stemIDs[key] { stem = id } else {
+                            stem = chunk.stems.count
+                            stemIDs[key] = stem
+                            chunk.stems.append(key)
+                        }
+                    } else {
+                        stem = -1
+                    }
+                    chunk.surfaces[surface] = (stem, 1)
+                }
+                guard stem >= 0 else {
+                    previous = -1
+                    return
+                }
+                unigrams[Int32(stem), default: 0] += weight
+                if previous >= 0, !afterBreak, previous != stem {
+                    bigrams[UInt64(previous) << 32 | UInt64(stem), default: 0] += weight
+                }
+                previous = stem
+            }
+        }
+        chunk.documents.append((unigrams, bigrams))
+    }
+    return chunk
 }
 
 /// The written form to show: the most frequent, preferring lowercase on ties so that a title's

@@ -1,38 +1,49 @@
 /// The `count` most similar papers of each paper by cosine over TF-IDF vectors, found through an
 /// inverted index so the cost follows shared terms, not the square of the number of papers.
-/// Terms in more than `maxPostingShare` of the papers are skipped for every paper alike, which keeps
-/// scores symmetric.
-public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int, maxPostingShare: Double = 0.2) -> [[RelatedPaper]] {
+/// Two prunings keep large digests fast, applied to every paper alike so scores stay symmetric:
+/// each paper is represented by its `termsPerPaper` heaviest terms, and terms used by more than
+/// `maxPostingShare` of the papers (at least 100) are skipped as too common to relate papers.
+public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int, termsPerPaper: Int = 24,
+                          maxPostingShare: Double = 0.01) -> [[RelatedPaper]] {
     let n = vectors.count
-    var postings = [[(doc: Int32, weight: Double)]](repeating: [], count: dimension)
-    for (doc, vector) in vectors.enumerated() {
-        for k in vector.indices.indices { postings[vector.indices[k]].append((Int32(doc), vector.values[k])) }
+    let pruned = vectors.map { prunedVector($0, keeping: termsPerPaper) }
+    var postings = [[(doc: Int32, weight: Float)]](repeating: [], count: dimension)
+    for (doc, vector) in pruned.enumerated() {
+        for k in vector.indices.indices { postings[vector.indices[k]].append((Int32(doc), Float(vector.values[k]))) }
     }
-    let maxPosting = max(50, Int(Double(n) * maxPostingShare))
-    var scores = [Double](repeating: 0, count: n)
-    var touched: [Int] = []
-    var result: [[RelatedPaper]] = []
-    result.reserveCapacity(n)
-    for (doc, vector) in vectors.enumerated() {
-        for k in vector.indices.indices {
-            let list = postings[vector.indices[k]]
-            if list.count > maxPosting { continue }
-            let weight = vector.values[k]
-            for entry in list where Int(entry.doc) != doc {
-                let other = Int(entry.doc)
-                if scores[other] == 0 { touched.append(other) }
-                scores[other] += weight * entry.weight
+    let maxPosting = max(100, Int(Double(n) * maxPostingShare))
+    let lists = concurrentChunks(n, minimumChunk: 128) { range -> [[RelatedPaper]] in
+        var scores = [Float](repeating: 0, count: n)
+        var touched: [Int32] = []
+        return range.map { doc in
+            let vector = pruned[doc]
+            for k in vector.indices.indices {
+                let list = postings[vector.indices[k]]
+                if list.count > maxPosting { continue }
+                let weight = Float(vector.values[k])
+                for entry in list where Int(entry.doc) != doc {
+                    if scores[Int(entry.doc)] == 0 { touched.append(entry.doc) }
+                    scores[Int(entry.doc)] += weight * entry.weight
+                }
             }
+            var heap = TopK(capacity: count)
+            for other in touched {
+                heap.insert(RelatedPaper(paper: Int(other), score: Double(scores[Int(other)])))
+                scores[Int(other)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            return heap.sortedDescending()
         }
-        var heap = TopK(capacity: count)
-        for other in touched {
-            heap.insert(RelatedPaper(paper: other, score: scores[other]))
-            scores[other] = 0
-        }
-        touched.removeAll(keepingCapacity: true)
-        result.append(heap.sortedDescending())
     }
-    return result
+    return lists.flatMap { $0 }
+}
+
+/// The vector restricted to its `limit` heaviest entries (ties to the lower term id), indices ascending.
+func prunedVector(_ vector: SparseVector, keeping limit: Int) -> SparseVector {
+    guard vector.indices.count > limit else { return vector }
+    let kept = vector.indices.indices.sorted { (vector.values[$0], -vector.indices[$0]) > (vector.values[$1], -vector.indices[$1]) }
+        .prefix(limit).sorted()
+    return SparseVector(indices: kept.map { vector.indices[$0] }, values: kept.map { vector.values[$0] })
 }
 
 /// A bounded min-heap keeping the best `capacity` items; ties go to the lower paper index.

@@ -1,95 +1,216 @@
+import Foundation
+
+/// Unit-length cluster centroids stored term-major: the weights of one term for every cluster sit
+/// side by side, so scoring a sparse document against all centroids is one pass over its terms.
+public struct CentroidMatrix: Sendable, Equatable {
+    public private(set) var count: Int
+    public let dimension: Int
+    /// `weights[term * count + cluster]`.
+    private(set) var weights: [Float]
+
+    /// An all-zero matrix of `count` centroids.
+    public init(count: Int, dimension: Int) {
+        self.count = count
+        self.dimension = dimension
+        weights = [Float](repeating: 0, count: count * dimension)
+    }
+
+    /// Centroids from per-cluster sums of member vectors (term-major), each normalised; a cluster
+    /// with no weight keeps its column from `fallback`.
+    init(sums: [Float], count: Int, dimension: Int, fallback: CentroidMatrix?) {
+        self.count = count
+        self.dimension = dimension
+        weights = sums
+        var norms = [Float](repeating: 0, count: count)
+        weights.withUnsafeBufferPointer { w in
+            for t in 0..<dimension { for c in 0..<count { norms[c] += w[t * count + c] * w[t * count + c] } }
+        }
+        let scale = norms.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
+        weights.withUnsafeMutableBufferPointer { w in
+            for t in 0..<dimension { for c in 0..<count { w[t * count + c] *= scale[c] } }
+        }
+        if let fallback {
+            for c in 0..<count where norms[c] == 0 && c < fallback.count { setColumn(c, from: fallback, column: c) }
+        }
+    }
+
+    /// The weight of `term` in cluster `cluster`.
+    public func weight(term: Int, cluster: Int) -> Double { Double(weights[term * count + cluster]) }
+
+    /// Cosine similarity of `vector` with every centroid, written into `scores` (length `count`).
+    public func scores(_ vector: SparseVector, into scores: inout [Float]) {
+        let k = count
+        for c in 0..<k { scores[c] = 0 }
+        weights.withUnsafeBufferPointer { w in
+            scores.withUnsafeMutableBufferPointer { s in
+                for i in vector.indices.indices {
+                    let value = Float(vector.values[i])
+                    let row = w.baseAddress! + vector.indices[i] * k
+                    for c in 0..<k { s[c] += value * row[c] }
+                }
+            }
+        }
+    }
+
+    /// Cosine similarity of two centroids.
+    public func similarity(_ a: Int, _ b: Int) -> Double {
+        var sum: Float = 0
+        for t in 0..<dimension { sum += weights[t * count + a] * weights[t * count + b] }
+        return Double(sum)
+    }
+
+    /// Cosine similarity of a centroid and a sparse vector.
+    public func similarity(_ cluster: Int, _ vector: SparseVector) -> Double {
+        var sum = 0.0
+        for i in vector.indices.indices { sum += vector.values[i] * Double(weights[vector.indices[i] * count + cluster]) }
+        return sum
+    }
+
+    mutating func setColumn(_ c: Int, from other: CentroidMatrix, column: Int) {
+        for t in 0..<dimension { weights[t * count + c] = other.weights[t * other.count + column] }
+    }
+
+    /// Sets centroid `c` to the normalised dense vector `vector`.
+    mutating func setColumn(_ c: Int, dense vector: [Double]) {
+        let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        for t in 0..<dimension { weights[t * count + c] = norm > 0 ? Float(vector[t] / norm) : 0 }
+    }
+
+    /// Sets centroid `c` to the (unit) sparse vector `vector`.
+    mutating func setColumn(_ c: Int, sparse vector: SparseVector) {
+        for t in 0..<dimension { weights[t * count + c] = 0 }
+        for i in vector.indices.indices { weights[vector.indices[i] * count + c] = Float(vector.values[i]) }
+    }
+
+    /// The matrix with only the listed centroids, in that order.
+    func selecting(_ clusters: [Int]) -> CentroidMatrix {
+        var out = CentroidMatrix(count: clusters.count, dimension: dimension)
+        for (new, old) in clusters.enumerated() { out.setColumn(new, from: self, column: old) }
+        return out
+    }
+
+    /// The matrix with one more centroid appended.
+    func appending(_ other: CentroidMatrix, column: Int) -> CentroidMatrix {
+        var out = CentroidMatrix(count: count + 1, dimension: dimension)
+        for c in 0..<count { out.setColumn(c, from: self, column: c) }
+        out.setColumn(count, from: other, column: column)
+        return out
+    }
+}
+
 /// The outcome of clustering unit vectors by cosine similarity.
 public struct Clustering: Sendable {
-    /// Unit-length centroids, each dense over the vocabulary.
-    public var centroids: [[Double]]
+    public var centroids: CentroidMatrix
     /// Cluster of each vector.
     public var labels: [Int]
     /// Sum over vectors of the cosine to their centroid: higher is tighter.
     public var objective: Double
 }
 
-/// Spherical k-means: k-means++ seeding (after any fixed initial centroids), Lloyd iterations on
-/// cosine similarity, several restarts keeping the best objective. Deterministic for a given seed.
+/// Spherical k-means: k-means++ seeding after any fixed initial centroids, Lloyd iterations on cosine
+/// similarity, several restarts keeping the best objective; deterministic for a given seed. Large
+/// inputs are fitted on an evenly spaced sample of `sampleSize` vectors, then every vector is
+/// assigned and a few Lloyd iterations run on all of them, so the cost stays linear in the input.
 public func sphericalKMeans(
     _ vectors: [SparseVector], dimension: Int, k: Int, fixedInitial: [[Double]] = [],
-    restarts: Int = 4, maxIterations: Int = 40, seed: UInt64 = 0x6A7E_77E
+    restarts: Int = 4, maxIterations: Int = 40, seed: UInt64 = 0x6A7E_77E, sampleSize: Int = 8000
 ) -> Clustering {
     precondition(k >= 1 && !vectors.isEmpty)
+    let sample: [SparseVector]
+    if vectors.count > sampleSize {
+        let step = Double(vectors.count) / Double(sampleSize)
+        sample = (0..<sampleSize).map { vectors[Int(Double($0) * step)] }
+    } else {
+        sample = vectors
+    }
     var best: Clustering?
     for restart in 0..<max(1, restarts) {
         var random = SeededRandom(seed: seed &+ UInt64(restart) &* 0x1000_0001)
-        var centroids = Array(fixedInitial.prefix(k))
-        centroids += kMeansPlusPlus(vectors, dimension: dimension, count: k - centroids.count, existing: centroids, random: &random)
-        let result = lloyd(vectors, dimension: dimension, centroids: centroids, maxIterations: maxIterations)
-        if best == nil || result.objective > best!.objective + 1e-12 { best = result }
+        var centroids = CentroidMatrix(count: k, dimension: dimension)
+        let fixed = fixedInitial.prefix(k)
+        for (c, vector) in fixed.enumerated() { centroids.setColumn(c, dense: vector) }
+        let picks = kMeansPlusPlus(sample, count: k - fixed.count, existing: centroids, existingCount: fixed.count, random: &random)
+        for (offset, pick) in picks.enumerated() { centroids.setColumn(fixed.count + offset, sparse: sample[pick]) }
+        let result = lloyd(sample, centroids: centroids, maxIterations: maxIterations)
+        if best == nil || result.objective > best!.objective + 1e-9 { best = result }
     }
-    return best!
+    guard sample.count != vectors.count else { return best! }
+    return lloyd(vectors, centroids: best!.centroids, maxIterations: 3)
 }
 
-/// Runs Lloyd iterations from the given centroids until assignments stop changing.
-public func lloyd(_ vectors: [SparseVector], dimension: Int, centroids start: [[Double]], maxIterations: Int) -> Clustering {
-    var centroids = start
+/// Assigns every vector to its most similar centroid, in parallel: (labels, objective).
+public func assign(_ vectors: [SparseVector], to centroids: CentroidMatrix) -> (labels: [Int], objective: Double) {
     let k = centroids.count
-    var labels = [Int](repeating: -1, count: vectors.count)
-    var objective = 0.0
-    for _ in 0..<maxIterations {
-        var changed = false
-        objective = 0
-        for (index, vector) in vectors.enumerated() {
-            var bestCluster = 0
-            var bestScore = -Double.infinity
-            for c in 0..<k {
-                let score = vector.dot(centroids[c])
-                if score > bestScore + 1e-12 { bestScore = score; bestCluster = c }
+    let chunkCount = max(1, min(vectors.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
+    var labels = [Int](repeating: 0, count: vectors.count)
+    var partial = [Double](repeating: 0, count: chunkCount)
+    labels.withUnsafeMutableBufferPointer { labelBuffer in
+        partial.withUnsafeMutableBufferPointer { partialBuffer in
+            let out = labelBuffer, sums = partialBuffer
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                var scores = [Float](repeating: 0, count: k)
+                var objective = 0.0
+                var index = chunk * vectors.count / chunkCount
+                let end = (chunk + 1) * vectors.count / chunkCount
+                while index < end {
+                    centroids.scores(vectors[index], into: &scores)
+                    var bestCluster = 0
+                    for c in 1..<max(1, k) where scores[c] > scores[bestCluster] { bestCluster = c }
+                    out[index] = bestCluster
+                    objective += Double(scores[bestCluster])
+                    index += 1
+                }
+                sums[chunk] = objective
             }
-            objective += bestScore
-            if labels[index] != bestCluster { labels[index] = bestCluster; changed = true }
         }
-        if !changed { break }
-        centroids = computeCentroids(vectors, labels: labels, k: k, dimension: dimension, previous: centroids)
+    }
+    return (labels, partial.reduce(0, +))
+}
+
+/// Per-cluster sums of member vectors, term-major, and the cluster sizes.
+func clusterSums(_ vectors: [SparseVector], labels: [Int], k: Int, dimension: Int) -> (sums: [Float], sizes: [Int]) {
+    var sums = [Float](repeating: 0, count: k * dimension)
+    var sizes = [Int](repeating: 0, count: k)
+    sums.withUnsafeMutableBufferPointer { s in
+        for (vector, label) in zip(vectors, labels) where label >= 0 {
+            sizes[label] += 1
+            for i in vector.indices.indices { s[vector.indices[i] * k + label] += Float(vector.values[i]) }
+        }
+    }
+    return (sums, sizes)
+}
+
+/// Runs Lloyd iterations from the given centroids until assignments (nearly) stop changing.
+public func lloyd(_ vectors: [SparseVector], centroids start: CentroidMatrix, maxIterations: Int) -> Clustering {
+    var centroids = start
+    var (labels, objective) = assign(vectors, to: centroids)
+    for _ in 0..<maxIterations {
+        let sums = clusterSums(vectors, labels: labels, k: centroids.count, dimension: centroids.dimension)
+        centroids = CentroidMatrix(sums: sums.sums, count: centroids.count, dimension: centroids.dimension, fallback: centroids)
+        let next = assign(vectors, to: centroids)
+        let changed = zip(labels, next.labels).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
+        labels = next.labels
+        objective = next.objective
+        // A thousandth of the papers changing cluster no longer changes the topics.
+        if changed * 1000 <= vectors.count { break }
     }
     return Clustering(centroids: centroids, labels: labels, objective: objective)
 }
 
-/// Mean direction of each cluster's members, normalised; an empty cluster keeps its old centroid.
-public func computeCentroids(_ vectors: [SparseVector], labels: [Int], k: Int, dimension: Int, previous: [[Double]]) -> [[Double]] {
-    var sums = [[Double]](repeating: [Double](repeating: 0, count: dimension), count: k)
-    var counts = [Int](repeating: 0, count: k)
-    for (vector, label) in zip(vectors, labels) where label >= 0 {
-        counts[label] += 1
-        for i in vector.indices.indices { sums[label][vector.indices[i]] += vector.values[i] }
-    }
-    for c in 0..<k {
-        if counts[c] == 0 { sums[c] = previous[c]; continue }
-        normalize(&sums[c])
-    }
-    return sums
-}
-
-func normalize(_ vector: inout [Double]) {
-    let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    if norm > 0 { for i in vector.indices { vector[i] /= norm } }
-}
-
-func dense(_ vector: SparseVector, dimension: Int) -> [Double] {
-    var out = [Double](repeating: 0, count: dimension)
-    for i in vector.indices.indices { out[vector.indices[i]] = vector.values[i] }
-    return out
-}
-
-/// k-means++ on cosine distance: each new seed is drawn with probability proportional to its
-/// distance from the nearest seed so far.
-func kMeansPlusPlus(_ vectors: [SparseVector], dimension: Int, count: Int, existing: [[Double]], random: inout SeededRandom) -> [[Double]] {
+/// k-means++ on cosine distance: each new seed is a vector drawn with probability proportional to
+/// its distance from the nearest seed so far. Returns the chosen vectors' indices.
+func kMeansPlusPlus(_ vectors: [SparseVector], count: Int, existing: CentroidMatrix, existingCount: Int, random: inout SeededRandom) -> [Int] {
     guard count > 0 else { return [] }
-    var chosen: [[Double]] = []
     var distance = [Double](repeating: 1, count: vectors.count)
-    for centroid in existing {
-        for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - v.dot(centroid))) }
+    for c in 0..<existingCount {
+        for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - existing.similarity(c, v))) }
     }
-    if existing.isEmpty {
-        let first = Int(random.unit() * Double(vectors.count))
-        chosen.append(dense(vectors[min(first, vectors.count - 1)], dimension: dimension))
-        for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - v.dot(chosen[0]))) }
+    var chosen: [Int] = []
+    var scratch = [Double](repeating: 0, count: existing.dimension)
+    if existingCount == 0 {
+        let first = min(vectors.count - 1, Int(random.unit() * Double(vectors.count)))
+        chosen.append(first)
+        for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - v.dot(vectors[first]))) }
     }
     while chosen.count < count {
         let total = distance.reduce(0, +)
@@ -97,16 +218,24 @@ func kMeansPlusPlus(_ vectors: [SparseVector], dimension: Int, count: Int, exist
         if total > 0 {
             var target = random.unit() * total
             for (i, d) in distance.enumerated() {
-                target -= d
-                if target <= 0 { pick = i; break }
                 pick = i
+                target -= d
+                if target <= 0 { break }
             }
         } else {
-            pick = Int(random.unit() * Double(vectors.count)) % vectors.count
+            pick = Int(random.next() % UInt64(vectors.count))
         }
-        let centroid = dense(vectors[pick], dimension: dimension)
-        chosen.append(centroid)
-        for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - v.dot(centroid))) }
+        chosen.append(pick)
+        // Scatter the pick into a dense buffer once: each distance update is then one pass over a vector.
+        for i in vectors[pick].indices.indices { scratch[vectors[pick].indices[i]] = vectors[pick].values[i] }
+        for (i, v) in vectors.enumerated() where distance[i] > 0 { distance[i] = min(distance[i], max(0, 1 - v.dot(scratch))) }
+        for index in vectors[pick].indices { scratch[index] = 0 }
     }
     return chosen
+}
+
+/// Scales a dense vector to unit length (a zero vector stays zero).
+func normalize(_ vector: inout [Double]) {
+    let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    if norm > 0 { for i in vector.indices { vector[i] /= norm } }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Infers topics from the papers' titles and abstracts: TF-IDF vectors, spherical k-means with a
 /// data-chosen number of clusters (or the configured one), seed topics, class-based TF-IDF names,
 /// multi-label memberships and related papers. The result does not depend on the input order.
@@ -37,24 +39,31 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     let minSize = min(options.minTopicSize, max(1, n / 4))
     let maxSize = max(minSize, Int((Double(n) * options.maxTopicShare).rounded(.up)))
     let automatic = options.count == nil
-    let requested = options.count ?? Int(Double(n).squareRoot().rounded())
+    // Over-cluster to √n clusters (at most 64: merging then finds the real groups), unless fixed.
+    let requested = options.count ?? min(64, Int(Double(n).squareRoot().rounded()))
     let k = max(1, min(max(requested, seedVectors.count), n))
-    var clustering = sphericalKMeans(vectors, dimension: dimension, k: k, fixedInitial: seedVectors.map(\.vector), seed: options.seed)
+    let restarts = n <= 5000 ? 4 : 2
+    var clustering = sphericalKMeans(vectors, dimension: dimension, k: k, fixedInitial: seedVectors.map(\.vector),
+                                     restarts: restarts, seed: options.seed)
 
     if automatic {
-        clustering = mergeCloseClusters(clustering, vectors: vectors, dimension: dimension, threshold: options.mergeSimilarity, maxSize: maxSize)
-        clustering = dissolveSmallClusters(clustering, vectors: vectors, dimension: dimension, minSize: minSize)
-        clustering = splitLargeClusters(clustering, vectors: vectors, dimension: dimension, maxSize: maxSize, minSize: minSize, seed: options.seed)
+        clustering = mergeCloseClusters(clustering, vectors: vectors, threshold: options.mergeSimilarity, maxSize: maxSize)
+        clustering = dissolveSmallClusters(clustering, vectors: vectors, minSize: minSize)
+        clustering = splitLargeClusters(clustering, vectors: vectors, maxSize: maxSize, minSize: minSize, seed: options.seed)
     }
     clustering = dropEmptyClusters(clustering)
     let clusterCount = clustering.centroids.count
+    let centroids = clustering.centroids
 
     // Name clusters: seeds first (each seed takes its closest cluster), the rest from their terms.
     let termsByCluster = distinctiveTerms(corpus: corpus, labels: clustering.labels, clusterCount: clusterCount)
     var seedOfCluster = [String?](repeating: nil, count: clusterCount)
     var pairs: [(cluster: Int, seed: Int, score: Double)] = []
     for (s, seed) in seedVectors.enumerated() {
-        for c in 0..<clusterCount { pairs.append((c, s, zip(seed.vector, clustering.centroids[c]).reduce(0) { $0 + $1.0 * $1.1 })) }
+        let terms = seed.vector.indices.filter { seed.vector[$0] > 0 }
+        for c in 0..<clusterCount {
+            pairs.append((c, s, terms.reduce(0) { $0 + seed.vector[$1] * centroids.weight(term: $1, cluster: c) }))
+        }
     }
     pairs.sort { $0.score != $1.score ? $0.score > $1.score : ($0.seed, $0.cluster) < ($1.seed, $1.cluster) }
     var usedSeeds: Set<Int> = []
@@ -64,22 +73,25 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     }
 
     // Memberships in canonical order; primary is the cluster label.
-    var canonicalMemberships: [[TopicMembership]] = []
-    canonicalMemberships.reserveCapacity(n)
-    for (index, vector) in vectors.enumerated() {
-        let primary = clustering.labels[index]
-        var scores: [(topic: Int, score: Double)] = (0..<clusterCount).map { ($0, vector.dot(clustering.centroids[$0])) }
-        let primaryScore = scores[primary].score
-        scores.sort { $0.score != $1.score ? $0.score > $1.score : $0.topic < $1.topic }
-        var list = [TopicMembership(topic: primary, score: primaryScore, isPrimary: true,
-                                    becauseOf: explainingTerms(vector, centroid: clustering.centroids[primary], corpus: corpus))]
-        for candidate in scores where candidate.topic != primary && list.count < 3 {
-            guard candidate.score >= options.secondaryMinScore, candidate.score >= primaryScore * options.secondaryRelativeScore else { break }
-            list.append(TopicMembership(topic: candidate.topic, score: candidate.score, isPrimary: false,
-                                        becauseOf: explainingTerms(vector, centroid: clustering.centroids[candidate.topic], corpus: corpus)))
+    let canonicalMemberships = concurrentChunks(vectors.count) { range -> [[TopicMembership]] in
+        var scoreBuffer = [Float](repeating: 0, count: clusterCount)
+        return range.map { index in
+            let vector = vectors[index]
+            let primary = clustering.labels[index]
+            centroids.scores(vector, into: &scoreBuffer)
+            var scores: [(topic: Int, score: Double)] = (0..<clusterCount).map { ($0, Double(scoreBuffer[$0])) }
+            let primaryScore = scores[primary].score
+            scores.sort { $0.score != $1.score ? $0.score > $1.score : $0.topic < $1.topic }
+            var list = [TopicMembership(topic: primary, score: primaryScore, isPrimary: true,
+                                        becauseOf: explainingTerms(vector, cluster: primary, centroids: centroids, corpus: corpus))]
+            for candidate in scores where candidate.topic != primary && list.count < 3 {
+                guard candidate.score >= options.secondaryMinScore, candidate.score >= primaryScore * options.secondaryRelativeScore else { break }
+                list.append(TopicMembership(topic: candidate.topic, score: candidate.score, isPrimary: false,
+                                            becauseOf: explainingTerms(vector, cluster: candidate.topic, centroids: centroids, corpus: corpus)))
+            }
+            return list
         }
-        canonicalMemberships.append(list)
-    }
+    }.flatMap { $0 }
 
     // Topics ordered by size (largest first), then by name, and renumbered.
     var primaryCounts = [Int](repeating: 0, count: clusterCount)
@@ -116,14 +128,21 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
 }
 
 /// The labels of the paper's terms that contribute most to its similarity with a centroid.
-func explainingTerms(_ vector: SparseVector, centroid: [Double], corpus: AnalyzedCorpus, limit: Int = 5) -> [String] {
+func explainingTerms(_ vector: SparseVector, cluster: Int, centroids: CentroidMatrix, corpus: AnalyzedCorpus, limit: Int = 5) -> [String] {
     var contributions: [(term: Int, value: Double)] = []
     for k in vector.indices.indices {
-        let value = vector.values[k] * centroid[vector.indices[k]]
+        let value = vector.values[k] * centroids.weight(term: vector.indices[k], cluster: cluster)
         if value > 0 { contributions.append((vector.indices[k], value)) }
     }
     contributions.sort { $0.value != $1.value ? $0.value > $1.value : $0.term < $1.term }
     return contributions.prefix(limit).map { corpus.terms[$0.term].label }
+}
+
+/// Splits `0..<count` into ranges, maps each on all cores and returns the results in order.
+func concurrentChunks<R>(_ count: Int, minimumChunk: Int = 256, _ work: (Range<Int>) -> R) -> [R] {
+    let chunks = max(1, min(count / minimumChunk, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let ranges = (0..<chunks).map { ($0 * count / chunks)..<(($0 + 1) * count / chunks) }
+    return (try? concurrentMap(ranges) { work($0) }) ?? []
 }
 
 /// Gives two topics that would share a name the next distinctive term of each as a qualifier.
@@ -139,59 +158,74 @@ func disambiguate(_ names: inout [String], terms: [[TopicTerm]]) {
 }
 
 /// Merges the two most similar clusters while their centroids are at least `threshold` alike and
-/// the merged cluster stays within `maxSize`.
-func mergeCloseClusters(_ start: Clustering, vectors: [SparseVector], dimension: Int, threshold: Double, maxSize: Int) -> Clustering {
-    var clustering = start
-    while clustering.centroids.count > 2 {
-        var sizes = [Int](repeating: 0, count: clustering.centroids.count)
-        for label in clustering.labels { sizes[label] += 1 }
+/// the merged cluster stays within `maxSize`; a merged centroid is the normalised sum of both
+/// clusters' members. A few Lloyd iterations settle the result.
+func mergeCloseClusters(_ start: Clustering, vectors: [SparseVector], threshold: Double, maxSize: Int) -> Clustering {
+    var k = start.centroids.count
+    let dimension = start.centroids.dimension
+    guard k > 2 else { return start }
+    var (sums, sizes) = clusterSums(vectors, labels: start.labels, k: k, dimension: dimension)
+    var centroids = CentroidMatrix(sums: sums, count: k, dimension: dimension, fallback: start.centroids)
+    var similarity = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+    for a in 0..<k { for b in (a + 1)..<k { similarity[a][b] = centroids.similarity(a, b) } }
+    var alive = [Bool](repeating: true, count: k)
+    var mergedInto = Array(0..<k)
+    var remaining = k
+    while remaining > 2 {
         var best: (a: Int, b: Int, similarity: Double)?
-        for a in clustering.centroids.indices {
-            for b in (a + 1)..<clustering.centroids.count where sizes[a] + sizes[b] <= maxSize {
-                let similarity = zip(clustering.centroids[a], clustering.centroids[b]).reduce(0) { $0 + $1.0 * $1.1 }
-                if similarity >= threshold, best == nil || similarity > best!.similarity { best = (a, b, similarity) }
+        for a in 0..<k where alive[a] {
+            for b in (a + 1)..<k where alive[b] && sizes[a] + sizes[b] <= maxSize && similarity[a][b] >= threshold {
+                if best == nil || similarity[a][b] > best!.similarity { best = (a, b, similarity[a][b]) }
             }
         }
         guard let (a, b, _) = best else { break }
-        let labels = clustering.labels.map { $0 == b ? a : ($0 > b ? $0 - 1 : $0) }
-        var previous = clustering.centroids
-        previous.remove(at: b)
-        let centroids = computeCentroids(vectors, labels: labels, k: previous.count, dimension: dimension, previous: previous)
-        clustering = lloyd(vectors, dimension: dimension, centroids: centroids, maxIterations: 10)
+        alive[b] = false
+        remaining -= 1
+        sizes[a] += sizes[b]
+        for c in 0..<k where mergedInto[c] == b { mergedInto[c] = a }
+        for t in 0..<dimension { sums[t * k + a] += sums[t * k + b] }
+        centroids = CentroidMatrix(sums: sums, count: k, dimension: dimension, fallback: centroids)
+        for c in 0..<k where alive[c] && c != a {
+            let s = centroids.similarity(min(a, c), max(a, c))
+            if c < a { similarity[c][a] = s } else { similarity[a][c] = s }
+        }
     }
-    return clustering
+    guard remaining < k else { return start }
+    let kept = (0..<k).filter { alive[$0] }
+    let merged = centroids.selecting(kept)
+    k = kept.count
+    return lloyd(vectors, centroids: merged, maxIterations: 5)
 }
 
-/// Dissolves clusters smaller than `minSize`, moving their papers to the nearest remaining cluster.
-func dissolveSmallClusters(_ start: Clustering, vectors: [SparseVector], dimension: Int, minSize: Int) -> Clustering {
+/// Dissolves clusters smaller than `minSize`, the smallest first, moving their papers to the
+/// nearest remaining cluster.
+func dissolveSmallClusters(_ start: Clustering, vectors: [SparseVector], minSize: Int) -> Clustering {
     var clustering = start
-    for _ in 0..<10 {
+    for _ in 0..<64 {
         var sizes = [Int](repeating: 0, count: clustering.centroids.count)
         for label in clustering.labels { sizes[label] += 1 }
         guard clustering.centroids.count > 1,
-              let smallest = sizes.indices.filter({ sizes[$0] < minSize }).min(by: { sizes[$0] < sizes[$1] || sizes[$0] == sizes[$1] && $0 < $1 })
+              let smallest = sizes.indices.filter({ sizes[$0] < minSize }).min(by: { (sizes[$0], $0) < (sizes[$1], $1) })
         else { break }
-        var centroids = clustering.centroids
-        centroids.remove(at: smallest)
-        clustering = lloyd(vectors, dimension: dimension, centroids: centroids, maxIterations: 10)
+        let kept = sizes.indices.filter { $0 != smallest }
+        clustering = lloyd(vectors, centroids: clustering.centroids.selecting(kept), maxIterations: 3)
     }
     return clustering
 }
 
-/// Splits clusters larger than `maxSize` in two with 2-means over their members.
-func splitLargeClusters(_ start: Clustering, vectors: [SparseVector], dimension: Int, maxSize: Int, minSize: Int, seed: UInt64) -> Clustering {
+/// Splits clusters larger than `maxSize` in two with 2-means over their members, as long as both
+/// halves stay at least `minSize`.
+func splitLargeClusters(_ start: Clustering, vectors: [SparseVector], maxSize: Int, minSize: Int, seed: UInt64) -> Clustering {
     var clustering = start
-    for _ in 0..<8 {
+    for _ in 0..<16 {
         var sizes = [Int](repeating: 0, count: clustering.centroids.count)
         for label in clustering.labels { sizes[label] += 1 }
-        guard let largest = sizes.indices.max(by: { sizes[$0] < sizes[$1] || sizes[$0] == sizes[$1] && $0 > $1 }),
-              sizes[largest] > maxSize else { break }
+        guard let largest = sizes.indices.max(by: { (sizes[$0], $1) < (sizes[$1], $0) }), sizes[largest] > maxSize else { break }
         let members = clustering.labels.indices.filter { clustering.labels[$0] == largest }
-        let halves = sphericalKMeans(members.map { vectors[$0] }, dimension: dimension, k: 2, seed: seed)
+        let halves = sphericalKMeans(members.map { vectors[$0] }, dimension: clustering.centroids.dimension, k: 2, restarts: 2, seed: seed)
         var centroids = clustering.centroids
-        centroids[largest] = halves.centroids[0]
-        centroids.append(halves.centroids[1])
-        let next = lloyd(vectors, dimension: dimension, centroids: centroids, maxIterations: 10)
+        centroids.setColumn(largest, from: halves.centroids, column: 0)
+        let next = lloyd(vectors, centroids: centroids.appending(halves.centroids, column: 1), maxIterations: 5)
         var nextSizes = [Int](repeating: 0, count: next.centroids.count)
         for label in next.labels { nextSizes[label] += 1 }
         if nextSizes.contains(where: { $0 < minSize }) { break }
@@ -208,5 +242,5 @@ func dropEmptyClusters(_ clustering: Clustering) -> Clustering {
     guard kept.count != sizes.count else { return clustering }
     var newIndex = [Int](repeating: -1, count: sizes.count)
     for (new, old) in kept.enumerated() { newIndex[old] = new }
-    return Clustering(centroids: kept.map { clustering.centroids[$0] }, labels: clustering.labels.map { newIndex[$0] }, objective: clustering.objective)
+    return Clustering(centroids: clustering.centroids.selecting(kept), labels: clustering.labels.map { newIndex[$0] }, objective: clustering.objective)
 }

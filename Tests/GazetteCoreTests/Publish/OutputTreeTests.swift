@@ -52,4 +52,36 @@ final class OutputTreeTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "old")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["public"])
     }
+
+    func inode(_ path: String) -> UInt64 {
+        var info = stat()
+        XCTAssertEqual(stat(path, &info), 0, path)
+        return UInt64(info.st_ino)
+    }
+
+    func testAnUnchangedRebuildRewritesNothing() throws {
+        let output = try Fixtures.temporaryDirectory(self).appendingPathComponent("public").path
+        var tree = OutputTree()
+        try tree.add("index.html", text: "home")
+        try tree.add("papers/a/index.html", text: "a")
+        XCTAssertEqual(try tree.write(to: output), WriteStatistics(written: 2, unchanged: 0))
+        let before = (inode(output + "/index.html"), inode(output + "/papers/a/index.html"), inode(output))
+        XCTAssertEqual(try tree.write(to: output), WriteStatistics(written: 0, unchanged: 2))
+        XCTAssertEqual(before.0, inode(output + "/index.html"))
+        XCTAssertEqual(before.1, inode(output + "/papers/a/index.html"))
+        XCTAssertEqual(before.2, inode(output), "the tree itself was not swapped")
+    }
+
+    func testAChangedRebuildKeepsTheUnchangedFilesAsTheyWere() throws {
+        let output = try Fixtures.temporaryDirectory(self).appendingPathComponent("public").path
+        var tree = OutputTree()
+        try tree.add("index.html", text: "home")
+        try tree.add("papers/a/index.html", text: "a")
+        try tree.write(to: output)
+        let unchangedInode = inode(output + "/papers/a/index.html")
+        try tree.add("index.html", text: "home, updated")
+        XCTAssertEqual(try tree.write(to: output), WriteStatistics(written: 1, unchanged: 1))
+        XCTAssertEqual(inode(output + "/papers/a/index.html"), unchangedInode, "kept, not rewritten")
+        XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "home, updated")
+    }
 }

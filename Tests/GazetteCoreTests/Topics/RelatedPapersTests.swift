@@ -31,7 +31,7 @@ final class RelatedPapersTests: XCTestCase {
         var checked = 0
         for (a, row) in score {
             for (b, s) in row {
-                XCTAssertEqual(score[b]?[a] ?? -1, s, accuracy: 1e-12)
+                XCTAssertEqual(score[b]?[a] ?? -1, s, accuracy: 1e-6)
                 checked += 1
             }
         }
