@@ -94,9 +94,10 @@ final class DevServerTests: XCTestCase {
         let config = site.appendingPathComponent("content/site.yml")
         let yaml = try String(contentsOf: config, encoding: .utf8)
         try yaml.replacingOccurrences(of: "Fixture Digest", with: "Edited Digest").write(to: config, atomically: true, encoding: .utf8)
-        _ = try await eventually("/") { $0.contains("Edited Digest") }
-        let afterEdit = try await fetch(LiveReload.statusPath).body
-        XCTAssertEqual(afterEdit, #"{"version":2}"#)
+        _ = try await eventually(LiveReload.statusPath) { $0 == #"{"version":2}"# }
+        let edited = try await fetch("/")
+        XCTAssertTrue(edited.body.contains("Edited Digest"))
+        XCTAssertFalse(edited.body.contains("Fixture Digest"))
 
         // A dump that is not a dump stops the build: the error is reported, the old pages stay.
         try Data("<!doctype html><html><body>oops</body></html>\n".utf8).write(to: site.appendingPathComponent("content/dumps/zz-broken.txt"))
