@@ -102,7 +102,7 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
         options.progress?(BuildProgress(stage: stage, detail: detail(result), seconds: seconds))
         return result
     }
-    let templates = try timed("templates", { try TemplateSet(directory: options.templatesDirectory) }) { _ in options.templatesDirectory }
+    let templates = try timed("templates", { try TemplateSet(directory: options.templatesDirectory) }) { "\($0.assets.count) assets from \(options.templatesDirectory)" }
     var content = try timed("parse", { try loadContent(options.contentDirectory) }) {
         "\($0.dumps.count) dumps, \($0.dumps.reduce(0) { $0 + $1.entries.count }) entries, \($0.pages.count) pages"
     }

@@ -90,7 +90,7 @@ public actor DevServer {
         }
         let file = siteResponse(path: path, root: options.build.outputDirectory)
         if let location = file.location {
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location, .cacheControl: "no-store"]), body: Data())
         }
         var body = file.body
         if file.contentType.hasPrefix("text/html") {
