@@ -9,7 +9,7 @@ struct SiteOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "Output directory, replaced as a whole on success; default: `output:` of site.yml, else public (example: --output public).",
-        discussion: "A relative path is taken from the folder that holds the content directory."))
+        discussion: "This flag is taken from the current folder; `output:` of site.yml from the folder that holds the content directory."))
     var output: String?
 
     @Option(name: .long, help: "Theme directory with the Mustache templates and assets/ (example: --templates templates).")
