@@ -93,18 +93,20 @@ public actor DevServer {
             return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location, .cacheControl: "no-store"]), body: Data())
         }
         var body = file.body
+        var status = file.status
         if file.contentType.hasPrefix("text/html") {
-            if version == 0, let lastError {
-                // No build has succeeded yet and there is nothing older to show: show the error itself.
+            if version == 0, status == 404, let lastError {
+                // No build has succeeded and there is no older one to show: the error is the page.
+                status = 500
                 body = Array("<!doctype html><meta charset=\"utf-8\"><title>Build failed</title><body><h1>The site does not build</h1><pre>\(escapeHTML(lastError))</pre></body>".utf8)
             }
             body = LiveReload.inject(into: body)
         }
-        return response(file.status, file.contentType, body)
+        return response(status, file.contentType, body)
     }
 
     private func response(_ status: Int, _ type: String, _ body: [UInt8]) -> HTTPResponse {
-        HTTPResponse(statusCode: HTTPStatusCode(status, phrase: status == 200 ? "OK" : status == 404 ? "Not Found" : "Status"),
+        HTTPResponse(statusCode: HTTPStatusCode(status, phrase: status == 200 ? "OK" : status == 404 ? "Not Found" : "Internal Server Error"),
                      headers: [.contentType: type, .cacheControl: "no-store"], body: Data(body))
     }
 

@@ -24,6 +24,9 @@ final class DevServerTests: XCTestCase {
                                  outputDirectory: site.appendingPathComponent("public").path,
                                  templatesDirectory: site.appendingPathComponent("templates").path)
         server = DevServer(options: ServeOptions(build: build, port: 0, pollInterval: 0.1), log: { _ in })
+    }
+
+    private func start() async throws {
         base = try await server.start()
     }
 
@@ -52,6 +55,7 @@ final class DevServerTests: XCTestCase {
     }
 
     func testServesPagesWithTypesAndTheSite404() async throws {
+        try await start()
         XCTAssertEqual(base.host, "127.0.0.1")
         let home = try await fetch("/")
         XCTAssertEqual(home.status, 200)
@@ -82,12 +86,14 @@ final class DevServerTests: XCTestCase {
     }
 
     func testBuiltFilesNeverCarryTheReloadScript() async throws {
+        try await start()
         let index = try String(contentsOf: site.appendingPathComponent("public/index.html"), encoding: .utf8)
         XCTAssertTrue(index.contains("Fixture Digest"))
         XCTAssertFalse(index.contains("__gazette"))
     }
 
     func testEditRebuildsAndABrokenEditKeepsTheLastGoodBuild() async throws {
+        try await start()
         let status = try await fetch(LiveReload.statusPath).body
         XCTAssertEqual(status, #"{"version":1}"#)
 
@@ -110,5 +116,27 @@ final class DevServerTests: XCTestCase {
 
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/dumps/zz-broken.txt"))
         _ = try await eventually(LiveReload.statusPath) { $0 == #"{"version":3}"# }
+    }
+
+    func testTemplateEditRebuilds() async throws {
+        try await start()
+        let template = site.appendingPathComponent("templates/404.mustache")
+        try Data("<h1>Nothing here, edited</h1>\n".utf8).write(to: template)
+        let missing = try await eventually("/nowhere") { $0.contains("Nothing here, edited") }
+        XCTAssertTrue(missing.contains(LiveReload.scriptTag))
+    }
+
+    func testWhenNoBuildHasSucceededTheErrorIsThePage() async throws {
+        try Data("<!doctype html><html><body>oops</body></html>\n".utf8).write(to: site.appendingPathComponent("content/dumps/zz-broken.txt"))
+        try await start()
+        let page = try await fetch("/")
+        XCTAssertEqual(page.status, 500)
+        XCTAssertTrue(page.body.contains("zz-broken.txt"), page.body)
+        let error = try await XCTUnwrap(server.lastError)
+        XCTAssertTrue(page.body.contains("<pre>" + escapeHTML(error) + "</pre>"), "the error is shown, escaped")
+        XCTAssertTrue(page.body.contains(LiveReload.scriptTag), "the page reloads once the content is fixed")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/dumps/zz-broken.txt"))
+        let fixed = try await eventually("/") { $0.contains("Fixture Digest") }
+        XCTAssertFalse(fixed.contains("zz-broken"))
     }
 }
