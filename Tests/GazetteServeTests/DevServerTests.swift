@@ -132,7 +132,8 @@ final class DevServerTests: XCTestCase {
         let page = try await fetch("/")
         XCTAssertEqual(page.status, 500)
         XCTAssertTrue(page.body.contains("zz-broken.txt"), page.body)
-        let error = try await XCTUnwrap(server.lastError)
+        let lastError = await server.lastError
+        let error = try XCTUnwrap(lastError)
         XCTAssertTrue(page.body.contains("<pre>" + escapeHTML(error) + "</pre>"), "the error is shown, escaped")
         XCTAssertTrue(page.body.contains(LiveReload.scriptTag), "the page reloads once the content is fixed")
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/dumps/zz-broken.txt"))
