@@ -59,6 +59,10 @@ let package = Package(
             exclude: []
         ),
         .testTarget(
+            name: "GazetteCommandTests",
+            dependencies: ["gazette", "GazetteCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
             name: "GazetteServeTests",
             dependencies: ["GazetteServe", "GazetteCore"]
         ),

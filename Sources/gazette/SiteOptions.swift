@@ -35,9 +35,10 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Build options with the output directory resolved: the flag, else site.yml's `output:`, each
-    /// relative to the folder holding the content directory.
+    /// relative to the folder holding the content directory. A broken site.yml gives the default
+    /// here: the build, check or server reports it with its line.
     func buildOptions() throws -> BuildOptions {
-        let configured = try SiteConfig.load(path: (content as NSString).appendingPathComponent("site.yml")).output
+        let configured = (try? SiteConfig.load(path: (content as NSString).appendingPathComponent("site.yml")))?.output ?? SiteConfig().output
         let chosen = output ?? configured
         let resolved: String
         if chosen.hasPrefix("/") || output != nil {
