@@ -374,7 +374,7 @@ title: About
 description: What this digest is.
 menu: 1
 ---
-This digest is built by [Gazette](https://github.com/) from text dumps of paper listings.
+This digest is built by Gazette from text dumps of paper listings.
 
 Add a listing page saved as text to `content/dumps/`, then run `gazette build` (or `gazette serve`
 to watch the result as you edit).
