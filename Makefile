@@ -2,7 +2,7 @@
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config
 SWIFT ?= swift
 
-.PHONY: site test deps build topic-quality lint clean bench
+.PHONY: site test deps build topic-quality lint clean bench embed-scaffold serve-check
 
 ## Install the Debian packages Gazette links against, if any is missing (needs root or sudo).
 deps:
@@ -28,6 +28,17 @@ test: deps
 ## Compare Gazette's topics with scikit-learn's NMF and k-means (installs scikit-learn in .venv/).
 topic-quality: deps
 	bash scripts/topic-quality.sh
+
+## Refresh the copy of templates/ and scaffold/content/ that `gazette new` carries (after editing either).
+embed-scaffold:
+	python3 scripts/embed-scaffold.py
+
+## Drive `gazette serve` from headless Chromium: the page reloads after an edit and shows a broken one.
+serve-check: deps
+	@command -v chromedriver >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+	$(SWIFT) build --product gazette
+	python3 scripts/serve-check.py .build/debug/gazette
 
 ## Check formatting with the toolchain's swift-format.
 lint:

@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `gazette serve` only: a small HTTP server on Swift concurrency with no further dependencies
+        // (a clean debug build took 21 s here against 71 s for Hummingbird and its SwiftNIO stack).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries from Debian, each behind one small Swift wrapper in GazetteCore.
@@ -33,10 +36,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The development server, kept apart so GazetteCore does not depend on an HTTP library.
+        .target(
+            name: "GazetteServe",
+            dependencies: [
+                "GazetteCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "gazette",
             dependencies: [
                 "GazetteCore",
+                "GazetteServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +57,14 @@ let package = Package(
             name: "GazetteCoreTests",
             dependencies: ["GazetteCore"],
             exclude: []
+        ),
+        .testTarget(
+            name: "GazetteCommandTests",
+            dependencies: ["gazette", "GazetteCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "GazetteServeTests",
+            dependencies: ["GazetteServe", "GazetteCore"]
         ),
     ]
 )

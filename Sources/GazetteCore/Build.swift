@@ -5,6 +5,12 @@ public struct BuildOptions: Sendable {
     public var contentDirectory: String
     public var outputDirectory: String
     public var templatesDirectory: String
+    /// Command-line values that replace those of site.yml.
+    public var overrides = ConfigOverrides()
+    /// False renders everything in memory and writes nothing (`gazette check`).
+    public var writesOutput = true
+    /// Called after each stage with what it counted; the caller decides what to show.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(contentDirectory: String = "content", outputDirectory: String = "public", templatesDirectory: String = "templates") {
         self.contentDirectory = contentDirectory
@@ -90,22 +96,32 @@ public func loadContent(_ directory: String) throws -> Content {
 /// anything is written, so a failed build leaves the previous output untouched.
 public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     var timings: [(stage: String, seconds: Double)] = []
-    func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
+    func timed<T>(_ stage: String, _ work: () throws -> T, detail: (T) -> String) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try work()
-        timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        timings.append((stage, seconds))
+        options.progress?(BuildProgress(stage: stage, detail: detail(result), seconds: seconds))
         return result
     }
-    let templates = try timed("templates") { try TemplateSet(directory: options.templatesDirectory) }
-    let content = try timed("parse") { try loadContent(options.contentDirectory) }
-    var papers = timed("merge") { mergePapers(content.dumps) }
+    let templates = try timed("templates", { try TemplateSet(directory: options.templatesDirectory) }) { "\($0.assets.count) assets from \(options.templatesDirectory)" }
+    var content = try timed("parse", { try loadContent(options.contentDirectory) }) {
+        "\($0.dumps.count) dumps, \($0.dumps.reduce(0) { $0 + $1.entries.count }) entries, \($0.pages.count) pages"
+    }
+    content.config = options.overrides.applied(to: content.config)
+    var papers = timed("merge", { mergePapers(content.dumps) }) { "\($0.count) papers" }
     assignSlugs(&papers)
-    let topicModel = timed("topics") { inferTopics(papers, options: content.config.topics) }
+    let topicModel = timed("topics", { inferTopics(papers, options: content.config.topics) }) { "\($0.topics.count) topics" }
     let model = SiteModel(config: content.config, dumps: content.dumps, papers: papers, topics: topicModel, pages: content.pages)
     var diagnostics = content.diagnostics
     diagnostics += topicModel.warnings.map { Diagnostic(.warning, file: (options.contentDirectory as NSString).appendingPathComponent("site.yml"), line: 0, $0) }
-    let (tree, pageCount) = try timed("render") { try renderSite(model, templates: templates) }
-    let written = try timed("write") { try tree.write(to: options.outputDirectory) }
+    let (tree, pageCount) = try timed("render", { try renderSite(model, templates: templates) }) { "\($0.1) pages, \($0.0.files.count) files" }
+    var written = WriteStatistics(written: 0, unchanged: 0)
+    if options.writesOutput {
+        written = try timed("write", { try tree.write(to: options.outputDirectory) }) {
+            "\($0.written) files written, \($0.unchanged) unchanged, \(tree.totalBytes / 1024) KiB → \(options.outputDirectory)"
+        }
+    }
     return BuildReport(papers: papers.count, entries: content.dumps.reduce(0) { $0 + $1.entries.count }, topics: topicModel.topics.count,
                        pages: pageCount, files: tree.files.count, unchangedFiles: written.unchanged, bytes: tree.totalBytes,
                        diagnostics: diagnostics, timings: timings)

@@ -8,33 +8,41 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site from a content directory into an output directory.",
         discussion: """
         Reads content/site.yml, content/dumps/*.txt and content/pages/*.md, infers topics, and writes
-        the site to public/ atomically: a failed build leaves the previous public/ untouched.
-        Example: gazette build --content content --output public --timings
+        the site to the output directory atomically: a failed build leaves the previous one untouched.
+        On a terminal each stage prints a line with its counts; in CI (CI=true, or stderr not a
+        terminal) only warnings and the summary line are printed.
+        Example: gazette build --content content --output public --base-url https://me.github.io/digest/
         """
     )
 
-    @Option(name: .long, help: "Content directory with site.yml, dumps/ and pages/ (example: --content content).")
-    var content = "content"
+    @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "Output directory, replaced as a whole on success (example: --output public).")
-    var output = "public"
-
-    @Option(name: .long, help: "Theme directory with the Mustache templates and assets/ (example: --templates templates).")
-    var templates = "templates"
-
-    @Flag(name: .long, help: "Print the time of each stage (templates, parse, merge, topics, render, write).")
+    @Flag(name: .long, help: "Print the time of each stage after the summary (example: --timings).")
     var timings = false
 
-    @Flag(name: .long, help: "Print only errors: no warnings, no summary.")
+    @Flag(name: .long, help: "Print only errors: no progress, no warnings, no summary (example: --quiet).")
     var quiet = false
 
+    @Flag(name: .long, help: "Print every stage with its counts and time, even in CI (example: --verbose).")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
     func run() throws {
-        let options = BuildOptions(contentDirectory: content, outputDirectory: output, templatesDirectory: templates)
+        let verbosity = BuildVerbosity.choose(quiet: quiet, verbose: verbose, stderrIsTerminal: isatty(STDERR_FILENO) != 0,
+                                              environment: ProcessInfo.processInfo.environment)
+        var options: BuildOptions
+        do { options = try site.buildOptions() } catch { throw fail(error) }
+        options.progress = { progress in
+            if let line = verbosity.line(for: progress) { printError(line) }
+        }
         let report: BuildReport
         do { report = try buildSite(options) } catch { throw fail(error) }
-        if !quiet {
+        if verbosity.showsSummary {
             for diagnostic in report.diagnostics { printError(diagnostic.description) }
-            print("gazette: built \(report.summary) → \(output)")
+            print("gazette: built \(report.summary) → \(options.outputDirectory)")
         }
         if timings {
             for (stage, seconds) in report.timings { print(String(format: "  %-10@ %8.3f s", stage as NSString, seconds)) }

@@ -3,16 +3,20 @@ import Foundation
 import GazetteCore
 
 @main
-struct Gazette: ParsableCommand {
+struct Gazette: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "Turns text dumps of research-paper listings into a browsable static digest.",
         discussion: """
         Typical use, from a digest's folder:
+          gazette new my-digest         # start a new digest
+          gazette serve                 # build, serve on http://127.0.0.1:1313/ and reload on edits
+          gazette check                 # report every problem, write nothing (CI, pre-commit)
           gazette build                 # content/ → public/
           gazette topics                # show the inferred topics without building
+        Run `gazette help COMMAND` for a command's options.
         """,
-        subcommands: [BuildCommand.self, TopicsCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, TopicsCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -11,6 +11,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var topics = TopicOptions()
     /// How many papers the home page lists as most upvoted.
     public var homeTopPapers = 10
+    /// Where `gazette build` writes the site unless `--output` says otherwise.
+    public var output = "public"
+    /// Whether Atom feeds are generated.
+    public var feeds = true
 
     public init() {}
 }
@@ -77,6 +81,13 @@ extension SiteConfig {
                 }
                 config.homeTopPapers = n
             case "topics": config.topics = try parseTopics(value, file: file)
+            case "output":
+                let output = try string().trimmingCharacters(in: .whitespaces)
+                guard !output.isEmpty else { throw ConfigError.invalid(file: file, line: line, reason: "`output` must name a directory, e.g. `output: public`") }
+                config.output = output
+            case "feeds":
+                guard let on = value.bool else { throw ConfigError.invalid(file: file, line: line, reason: "`feeds` must be true or false") }
+                config.feeds = on
             default:
                 throw ConfigError.invalid(file: file, line: line, reason: "unknown key `\(key)`\(suggestion(for: key, among: topLevelKeys))")
             }
@@ -84,7 +95,7 @@ extension SiteConfig {
         return config
     }
 
-    static let topLevelKeys = ["title", "description", "base_url", "language", "home_top_papers", "topics"]
+    static let topLevelKeys = ["title", "description", "base_url", "language", "home_top_papers", "topics", "output", "feeds"]
     static let topicKeys = ["count", "seeds", "min_size", "max_share", "related"]
 
     private static func parseTopics(_ node: Node, file: String) throws -> TopicOptions {

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+@testable import GazetteCore
+
+/// `gazette check`: every problem, with file and line, and nothing written.
+final class CheckTests: XCTestCase {
+    /// A copy of the fixture site's content in a temporary folder, to break on purpose.
+    private func copyOfFixtureSite() throws -> URL {
+        let root = try Fixtures.temporaryDirectory(self)
+        try FileManager.default.copyItem(atPath: Fixtures.path("Site/content"), toPath: root.appendingPathComponent("content").path)
+        return root
+    }
+
+    private func options(_ root: URL) -> BuildOptions {
+        BuildOptions(contentDirectory: root.appendingPathComponent("content").path,
+                     outputDirectory: root.appendingPathComponent("public").path, templatesDirectory: Fixtures.templates)
+    }
+
+    func testCleanSitePassesWithTheBuildsCountsAndWritesNothing() throws {
+        let root = try copyOfFixtureSite()
+        let report = checkSite(options(root))
+        XCTAssertEqual(report.errors, [])
+        XCTAssertTrue(report.passed)
+        XCTAssertEqual(report.build?.papers, 11)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
+    func testReportsEveryBrokenFileNotJustTheFirst() throws {
+        let root = try copyOfFixtureSite()
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.copyItem(atPath: Fixtures.path("Dumps/html-page.txt"), toPath: content.appendingPathComponent("dumps/a-html.txt").path)
+        try FileManager.default.copyItem(atPath: Fixtures.path("Dumps/binary.txt"), toPath: content.appendingPathComponent("dumps/b-binary.txt").path)
+        try Data("title: T\ntopcis:\n  count: 2\n".utf8).write(to: content.appendingPathComponent("site.yml"))
+        let report = checkSite(options(root))
+        XCTAssertFalse(report.passed)
+        XCTAssertEqual(report.errors.count, 3, report.errors.joined(separator: "\n"))
+        XCTAssertTrue(report.errors[0].contains("site.yml:2: unknown key `topcis`; did you mean `topics`?"), report.errors[0])
+        XCTAssertTrue(report.errors[1].contains("a-html.txt:"), report.errors[1])
+        XCTAssertTrue(report.errors[2].contains("b-binary.txt"), report.errors[2])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
+    func testGivesTheSameWarningsAsBuild() throws {
+        let root = try copyOfFixtureSite()
+        try FileManager.default.copyItem(atPath: Fixtures.path("Dumps/title-without-abstract.txt"),
+                                         toPath: root.appendingPathComponent("content/dumps/c-title.txt").path)
+        let report = checkSite(options(root))
+        XCTAssertTrue(report.passed, report.errors.joined(separator: "\n"))
+        XCTAssertFalse(report.warnings.isEmpty)
+        let built = try buildSite(options(root))
+        XCTAssertEqual(report.warnings, built.diagnostics)
+    }
+
+    func testTemplateErrorsAreReported() throws {
+        let root = try copyOfFixtureSite()
+        let theme = root.appendingPathComponent("templates")
+        try FileManager.default.copyItem(atPath: Fixtures.templates, toPath: theme.path)
+        try Data("<h1>{{#broken}}\n".utf8).write(to: theme.appendingPathComponent("404.mustache"))
+        var options = options(root)
+        options.templatesDirectory = theme.path
+        let report = checkSite(options)
+        XCTAssertEqual(report.errors.count, 1)
+        XCTAssertTrue(report.errors[0].contains("404.mustache"), report.errors[0])
+    }
+
+    func testMissingContentFolderIsAnError() {
+        let report = checkSite(BuildOptions(contentDirectory: "/nonexistent/content", outputDirectory: "/nonexistent/public", templatesDirectory: Fixtures.templates))
+        XCTAssertEqual(report.errors, ["ingest: /nonexistent/content: cannot read the dump: no content directory here"])
+    }
+}
