@@ -31,7 +31,8 @@ public let stopWords: Set<String> = {
     many much lot lots whole wide widely comprehensive address addresses addressing aim aims paper's leverage
     leveraging leverages enable enables enabling thereby highly better best strong stronger shed sheds light
     like suggest suggests observe observed examine examines require requires lack lacks cause causes
-    large larger consider considers investigate investigates explore explores remain remains despite crucial important
+    future highlight highlights direction directions discuss discusses research researchers development
+    performance perform performs downstream large larger consider considers investigate investigates explore explores remain remains despite crucial important
     """
     var words: Set<String> = []
     for text in [english, boilerplate] {
