@@ -85,7 +85,8 @@ public struct DumpParser: Sendable {
                 }
                 continue
             }
-            if Self.looksLikeAbstract(text), entries.isEmpty || entryClosed {
+            // After a paper's metadata a title is due: only text far longer than any title is not one.
+            if entries.isEmpty ? Self.looksLikeAbstract(text) : (entryClosed && text.utf8.count > 500) {
                 strayText.append((lineNumber, line))
                 if entries.isEmpty {
                     diagnostics.append(Diagnostic(.warning, file: path, line: lineNumber,
@@ -164,7 +165,8 @@ public struct DumpParser: Sendable {
 
     /// Abstracts are long or hold several sentences; titles are short and hold at most one break.
     static func looksLikeAbstract(_ text: Substring) -> Bool {
-        if text.utf8.count > 200 { return true }
+        // Titles in the listings run to about 180 characters; abstracts to several hundred.
+        if text.utf8.count > 300 { return true }
         var breaks = 0
         var previous: Character = " "
         var afterBreak = false

@@ -214,4 +214,16 @@ final class DumpParserTests: XCTestCase {
         let diagnostic = Diagnostic(.error, file: "content/dumps/000.txt", line: 0, "empty dump")
         XCTAssertEqual(diagnostic.description, "content/dumps/000.txt: error: empty dump")
     }
+
+    func testALongTitleAfterAPapersMetadataIsStillATitle() throws {
+        let abstract = String(repeating: "Models learn to compose. They generalize well. ", count: 8)
+        let longTitle = "Testing the Depth of ChatGPT's Comprehension via Cross-Modal Tasks Based on ASCII-Art: GPT3.5's Abilities "
+            + "in Regard to Recognizing and Generating ASCII-Art Are Not Totally Lacking, Revisited at Scale (2)"
+        XCTAssertGreaterThan(longTitle.utf8.count, 200)
+        let text = "First Paper\n\n\(abstract)\n\n  • 3 authors\n·\nJan 5, 2024\n\n\(longTitle)\n\n\(abstract)\n\n  • 2 authors\n·\nFeb 1, 2024\n"
+        let (dump, diagnostics) = try DumpParser().parse(Array(text.utf8), name: "long", path: "long.txt")
+        XCTAssertEqual(dump.entries.map(\.title), ["First Paper", longTitle])
+        XCTAssertEqual(dump.entries.map(\.line), [1, 9])
+        XCTAssertTrue(diagnostics.isEmpty, "\(diagnostics)")
+    }
 }
