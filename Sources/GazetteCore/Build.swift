@@ -111,25 +111,67 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     content.config = options.overrides.applied(to: content.config)
     var papers = timed("merge", { mergePapers(content.dumps) }) { "\($0.count) papers" }
     assignSlugs(&papers)
-    let topicModel = timed("topics", { inferTopics(papers, options: content.config.topics) }) { "\($0.topics.count) topics" }
+    // Dump pages need only the titles: the abstracts live on in the papers.
+    for d in content.dumps.indices { for e in content.dumps[d].entries.indices { content.dumps[d].entries[e].abstract = nil } }
+    var topicModel = timed("topics", { inferTopics(papers, options: content.config.topics, includeRelated: false) }) { "\($0.topics.count) topics" }
+    topicModel.related = timed("related", { relatedPapers(in: topicModel, count: content.config.topics.relatedCount) }) {
+        "\($0.reduce(0) { $0 + $1.count }) links"
+    }
     let model = SiteModel(config: content.config, dumps: content.dumps, papers: papers, topics: topicModel, pages: content.pages)
     var diagnostics = content.diagnostics
     diagnostics += topicModel.warnings.map { Diagnostic(.warning, file: (options.contentDirectory as NSString).appendingPathComponent("site.yml"), line: 0, $0) }
-    let (tree, pageCount) = try timed("render", { try renderSite(model, templates: templates) }) { "\($0.1) pages, \($0.0.files.count) files" }
+    // Pages are written as they are rendered (into a staging tree beside the output), so memory does
+    // not grow with the size of the site; "render" covers both, "write" the swap.
+    let counts: RenderCounts
     var written = WriteStatistics(written: 0, unchanged: 0)
     if options.writesOutput {
-        written = try timed("write", { try tree.write(to: options.outputDirectory) }) {
-            "\($0.written) files written, \($0.unchanged) unchanged, \(tree.totalBytes / 1024) KiB → \(options.outputDirectory)"
+        let staged = try StagedTree(output: options.outputDirectory)
+        do {
+            counts = try timed("render", { try renderSite(model, templates: templates, emit: staged.put) }) {
+                "\($0.pages) pages, \($0.files) files, \($0.bytes / 1024) KiB"
+            }
+            written = try timed("write", { try staged.commit() }) {
+                "\($0.written) files written, \($0.unchanged) unchanged → \(options.outputDirectory)"
+            }
+        } catch {
+            staged.abandon()
+            throw error
+        }
+    } else {
+        counts = try timed("render", { try renderSite(model, templates: templates, emit: { _, _ in }) }) {
+            "\($0.pages) pages, \($0.files) files, \($0.bytes / 1024) KiB"
         }
     }
     return BuildReport(papers: papers.count, entries: content.dumps.reduce(0) { $0 + $1.entries.count }, topics: topicModel.topics.count,
-                       pages: pageCount, files: tree.files.count, unchangedFiles: written.unchanged, bytes: tree.totalBytes,
+                       pages: counts.pages, files: counts.files, unchangedFiles: written.unchanged, bytes: counts.bytes,
                        diagnostics: diagnostics, timings: timings)
 }
 
-/// Renders every page, the assets and the data exports into an in-memory tree. Pages are rendered
-/// in parallel, each from its own context; the tree is assembled in a fixed order.
+/// How much a render produced.
+public struct RenderCounts: Equatable, Sendable {
+    public var pages: Int
+    public var files: Int
+    public var bytes: Int
+}
+
+/// Renders every page, the assets and the data exports into an in-memory tree (for tests and small sites).
 public func renderSite(_ model: SiteModel, templates: TemplateSet) throws -> (OutputTree, Int) {
+    let lock = NSLock()
+    var tree = OutputTree()
+    var firstError: Error?
+    let counts = try renderSite(model, templates: templates) { path, bytes in
+        lock.lock()
+        defer { lock.unlock() }
+        do { try tree.add(path, bytes) } catch { firstError = firstError ?? error }
+    }
+    if let firstError { throw firstError }
+    return (tree, counts.pages)
+}
+
+/// Renders every page, the assets and the data exports, handing each file to `emit` (called from
+/// several threads at once) as soon as it is made. Pages are rendered in parallel, each from its
+/// own context.
+public func renderSite(_ model: SiteModel, templates: TemplateSet, emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
     let contexts = PageContexts(model: model, markdown: MarkdownRenderer())
     struct Job {
         let path: String
@@ -167,7 +209,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet) throws -> (Ou
     }
     jobs.append(Job(path: "404.html", template: "404", title: "Page not found", description: nil, section: "", context: { [:] }))
 
-    let rendered = try concurrentMap(jobs) { job -> [UInt8] in
+    let sizes = try concurrentMap(jobs) { job -> Int in
         var context = job.context()
         let layout = contexts.layout(path: job.path, title: job.title, description: job.description ?? model.config.description,
                                      body: "", section: job.section)
@@ -175,14 +217,21 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet) throws -> (Ou
         context.merge(layout) { own, _ in own }
         var page = layout
         page["body"] = try templates.render(job.template, context)
-        return Array(try templates.render("layout", page).utf8)
+        let bytes = Array(try templates.render("layout", page).utf8)
+        try emit(job.path, bytes)
+        return bytes.count
     }
-    var tree = OutputTree()
-    for (job, bytes) in zip(jobs, rendered) { try tree.add(job.path, bytes) }
-    for asset in templates.assets { try tree.add("assets/" + asset.path, asset.bytes) }
-    try tree.add("papers.json", papersJSON(model))
-    try tree.add("topics.json", topicsJSON(model))
-    return (tree, jobs.count)
+    var files = jobs.count
+    var total = sizes.reduce(0, +)
+    var extras: [(String, [UInt8])] = templates.assets.map { ("assets/" + $0.path, $0.bytes) }
+    extras.append(("papers.json", try papersJSON(model)))
+    extras.append(("topics.json", try topicsJSON(model)))
+    for (path, bytes) in extras {
+        try emit(path, bytes)
+        files += 1
+        total += bytes.count
+    }
+    return RenderCounts(pages: jobs.count, files: files, bytes: total)
 }
 
 /// Maps `items` on all cores, keeping order; if any item throws, the error of the first such item

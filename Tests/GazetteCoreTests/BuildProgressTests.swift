@@ -18,12 +18,14 @@ final class BuildProgressTests: XCTestCase {
         options.progress = { recorder.add($0) }
         let report = try buildSite(options)
         let events = recorder.all
-        XCTAssertEqual(events.map(\.stage), ["templates", "parse", "merge", "topics", "render", "write"])
+        XCTAssertEqual(events.map(\.stage), ["templates", "parse", "merge", "topics", "related", "render", "write"])
         XCTAssertEqual(events[1].detail, "2 dumps, 12 entries, 1 pages")
         XCTAssertEqual(events[2].detail, "11 papers")
         XCTAssertEqual(events[3].detail, "2 topics")
-        XCTAssertEqual(events[4].detail, "\(report.pages) pages, \(report.files) files")
-        XCTAssertTrue(events[5].detail.hasSuffix("→ \(output)"))
+        XCTAssertTrue(events[4].detail.hasSuffix(" links"), events[4].detail)
+        XCTAssertGreaterThan(Int(events[4].detail.split(separator: " ")[0]) ?? 0, report.papers, "several related papers each")
+        XCTAssertEqual(events[5].detail, "\(report.pages) pages, \(report.files) files, \(report.bytes / 1024) KiB")
+        XCTAssertTrue(events[6].detail.hasSuffix("→ \(output)"))
     }
 
     func testOverridesWinOverSiteYml() throws {

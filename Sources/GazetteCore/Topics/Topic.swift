@@ -87,6 +87,8 @@ public struct TopicModel: Sendable {
     public var corpus: AnalyzedCorpus
     /// Per paper, in input order: its TF-IDF vector.
     public var vectors: [SparseVector]
+    /// Input indices in the canonical (title) order the model was computed in.
+    public var canonicalOrder: [Int]
     /// Notes for the maintainer (a seed with no known terms, ...).
     public var warnings: [String]
 }

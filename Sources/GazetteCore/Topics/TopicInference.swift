@@ -3,7 +3,9 @@ import Foundation
 /// Infers topics from the papers' titles and abstracts: TF-IDF vectors, spherical k-means with a
 /// data-chosen number of clusters (or the configured one), seed topics, class-based TF-IDF names,
 /// multi-label memberships and related papers. The result does not depend on the input order.
-public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(), analyzer: AnalyzerOptions = AnalyzerOptions()) -> TopicModel {
+/// With `includeRelated: false` the related lists are left empty, for `relatedPapers(in:count:)`.
+public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(), analyzer: AnalyzerOptions = AnalyzerOptions(),
+                        includeRelated: Bool = true) -> TopicModel {
     // Work in a canonical order so that shuffled input gives the same topics.
     let keys = papers.map { normalizedTitleKey($0.title) }
     let order = papers.indices.sorted { (keys[$0], papers[$0].title, papers[$0].slug, $0) < (keys[$1], papers[$1].title, papers[$1].slug, $1) }
@@ -15,7 +17,7 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     var warnings: [String] = []
 
     guard n > 0 else {
-        return TopicModel(topics: [], memberships: [], related: [], corpus: corpus, vectors: [], warnings: [])
+        return TopicModel(topics: [], memberships: [], related: [], corpus: corpus, vectors: [], canonicalOrder: [], warnings: [])
     }
 
     // Seeds become initial centroids, so their topics exist from the start.
@@ -112,19 +114,32 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     }
 
     // Back to input order.
-    let canonicalRelated = relatedPapers(vectors, dimension: dimension, count: options.relatedCount)
     var memberships = [[TopicMembership]](repeating: [], count: n)
     var related = [[RelatedPaper]](repeating: [], count: n)
     var inputVectors = [SparseVector](repeating: SparseVector(), count: n)
     for (canonical, input) in order.enumerated() {
         memberships[input] = canonicalMemberships[canonical].map { var m = $0; m.topic = newID[m.topic]; return m }
-        related[input] = canonicalRelated[canonical].map { RelatedPaper(paper: order[$0.paper], score: $0.score) }
         inputVectors[input] = vectors[canonical]
     }
     var inputCorpus = corpus
     inputCorpus.documents = order.indices.map { _ in [] }
     for (canonical, input) in order.enumerated() { inputCorpus.documents[input] = corpus.documents[canonical] }
-    return TopicModel(topics: topics, memberships: memberships, related: related, corpus: inputCorpus, vectors: inputVectors, warnings: warnings)
+    var model = TopicModel(topics: topics, memberships: memberships, related: related, corpus: inputCorpus, vectors: inputVectors,
+                           canonicalOrder: order, warnings: warnings)
+    if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
+    return model
+}
+
+/// Each paper's most similar papers (input order), computed in the model's canonical order so that
+/// ties break the same way however the input was ordered.
+public func relatedPapers(in model: TopicModel, count: Int) -> [[RelatedPaper]] {
+    let order = model.canonicalOrder
+    let canonical = relatedPapers(order.map { model.vectors[$0] }, dimension: model.corpus.terms.count, count: count)
+    var related = [[RelatedPaper]](repeating: [], count: order.count)
+    for (position, input) in order.enumerated() {
+        related[input] = canonical[position].map { RelatedPaper(paper: order[$0.paper], score: $0.score) }
+    }
+    return related
 }
 
 /// The labels of the paper's terms that contribute most to its similarity with a centroid.
