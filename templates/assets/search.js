@@ -13,6 +13,7 @@
   var cache = {};
   var manifest = null;
   var latest = 0;
+  var rendered = -1;
   var LIMIT = 20;
 
   function load(path) {
@@ -129,10 +130,11 @@
   }
 
   function run() {
+    timer = null;
     var ticket = ++latest;
     var query = input.value;
     search(query).then(function (result) {
-      if (ticket === latest) render(result);
+      if (ticket === latest) { render(result); rendered = ticket; }
     }, function (error) {
       if (ticket !== latest) return;
       panel.textContent = "";
@@ -173,10 +175,11 @@
     else if (event.key === "Escape") { event.preventDefault(); close(); input.focus(); }
   });
 
-  // Enter opens the best hit; with no hit the form goes to the list of all papers.
+  // Enter opens the best hit of the current words; with no hit (or before the results are in)
+  // the form goes to the list of all papers, which runs the search itself.
   form.addEventListener("submit", function (event) {
     var first = links()[0];
-    if (first && !panel.hidden) { event.preventDefault(); window.location.href = first.href; }
+    if (first && !timer && rendered === latest) { event.preventDefault(); window.location.href = first.href; }
   });
 
   document.addEventListener("click", function (event) {
