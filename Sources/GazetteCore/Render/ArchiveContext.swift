@@ -18,6 +18,7 @@ extension PageContexts {
         let groups: [[String: Any]] = months.keys.sorted(by: >).map { key in
             let papers = months[key]!.sorted(by: byDate)
             return ["key": key, "label": model.papers[papers[0]].published!.monthDisplay, "count": papers.count,
+                    "count_label": papers.count == 1 ? "1 paper" : "\(papers.count) papers",
                     "papers": papers.map { card($0, root: root) }]
         }
         let undatedCards = undated.sorted { (model.papers[$0].title, model.papers[$0].slug) < (model.papers[$1].title, model.papers[$1].slug) }
