@@ -32,6 +32,13 @@
     return folded.split(/[^a-z0-9]+/).filter(function (w) { return w.length >= 2; });
   }
 
+  // Posting lists are stored as gaps between ascending ids.
+  function decode(gaps) {
+    var out = new Array(gaps.length), id = 0;
+    for (var i = 0; i < gaps.length; i++) { id += gaps[i]; out[i] = id; }
+    return out;
+  }
+
   // Term shards a query word needs: those whose key starts with it or that it starts with.
   function shardsFor(word) {
     return manifest.shards.filter(function (key) {
@@ -56,8 +63,8 @@
             Object.keys(shard).forEach(function (word) {
               if (word.indexOf(term) !== 0) return;
               var exact = word === term ? 1.5 : 1;
-              shard[word][0].forEach(function (id) { best[id] = Math.max(best[id] || 0, 10 * exact); });
-              shard[word][1].forEach(function (id) { best[id] = Math.max(best[id] || 0, exact); });
+              decode(shard[word][0]).forEach(function (id) { best[id] = Math.max(best[id] || 0, 10 * exact); });
+              decode(shard[word][1]).forEach(function (id) { best[id] = Math.max(best[id] || 0, exact); });
             });
           });
           var ids = Object.keys(best);

@@ -23,7 +23,8 @@ public struct SearchDocument: Sendable, Equatable {
 /// The static search index, split into pieces the page loads on demand:
 /// - `search/manifest.json`: the number of documents, documents per metadata shard, and the term shard keys;
 /// - `search/docs-<n>.json`: metadata of documents `n*perShard ..< (n+1)*perShard` as `[title, path, topic, date, iso]`;
-/// - `search/t-<key>.json`: `{word: [[title ids], [abstract ids]]}` for the words starting with `key`.
+/// - `search/t-<key>.json`: `{word: [[title ids], [abstract ids]]}` for the words starting with `key`,
+///   each ascending list written as gaps (the first id, then differences), which keeps long lists short.
 /// A query word loads only the term shards whose key it starts with (or that start with it), then
 /// the metadata shards of its best hits. Keys are two characters; a shard with more than
 /// `maxPostings` postings is split by one more character, so shards stay small at any corpus size.
@@ -86,7 +87,7 @@ public struct SearchIndex: Sendable {
         var out: [(path: String, bytes: [UInt8])] = []
         for (key, words) in shards {
             var object: [String: [[Int]]] = [:]
-            for word in words { object[word] = [postings[word]!.title, postings[word]!.abstract] }
+            for word in words { object[word] = [Self.gaps(postings[word]!.title), Self.gaps(postings[word]!.abstract)] }
             out.append(("search/t-\(key).json", try compactJSON(object)))
         }
         var shardIndex = 0
@@ -106,6 +107,12 @@ public struct SearchIndex: Sendable {
         out.append(("search/manifest.json", try compactJSON(Manifest(version: Self.version, documents: documents.count,
                                                                      docs_per_shard: docsPerShard, shards: shards.map(\.key)))))
         return out.sorted { $0.path < $1.path }
+    }
+
+    /// `[3, 5, 9]` → `[3, 2, 4]`.
+    static func gaps(_ ids: [Int]) -> [Int] {
+        var previous = 0
+        return ids.map { id in defer { previous = id }; return id - previous }
     }
 
     /// Groups words into shards keyed by a prefix: two characters, one more while a shard holds more

@@ -31,6 +31,13 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(docs[1], ["Language agents", "papers/language-agents/index.html", "Topic", "Jan 2, 2024", "2024-01-02"])
     }
 
+    func testPostingListsAreWrittenAsGaps() throws {
+        let documents = (0..<6).map { document("Paper \($0)", [0, 2, 5].contains($0) ? "sparse attention" : "dense") }
+        let shard = try XCTUnwrap(json(try SearchIndex(documents: documents).files(), "search/t-sp.json") as? [String: [[Int]]])
+        XCTAssertEqual(shard["sparse"], [[], [0, 2, 3]])
+        XCTAssertEqual(SearchIndex.gaps([3, 5, 9]), [3, 2, 4])
+    }
+
     func testMetadataIsSplitByIdRange() throws {
         let documents = (0..<5).map { document("Paper number\($0)") }
         let files = try SearchIndex(documents: documents, docsPerShard: 2).files()
