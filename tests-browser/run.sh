@@ -9,6 +9,8 @@ missing=""
 for p in chromium chromium-driver default-jre-headless; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 # A Java already on the machine is enough for the checker.
 if command -v java >/dev/null 2>&1; then missing="${missing/ default-jre-headless/}"; fi
+# Debian's python3 makes virtual environments only with python3-venv.
+if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then missing="$missing python3-venv"; fi
 if [ -n "$missing" ]; then
     echo "Installing missing packages:$missing"
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
