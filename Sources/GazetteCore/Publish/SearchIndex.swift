@@ -111,8 +111,7 @@ public struct SearchIndex: Sendable {
 
     /// `[3, 5, 9]` → `[3, 2, 4]`.
     static func gaps(_ ids: [Int]) -> [Int] {
-        var previous = 0
-        return ids.map { id in defer { previous = id }; return id - previous }
+        zip(ids, [0] + ids).map { $0 - $1 }
     }
 
     /// Groups words into shards keyed by a prefix: two characters, one more while a shard holds more
