@@ -2,7 +2,7 @@
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config
 SWIFT ?= swift
 
-.PHONY: site test deps build topic-quality lint clean bench embed-scaffold serve-check
+.PHONY: site test test-browser deps build topic-quality lint clean bench embed-scaffold serve-check
 
 ## Install the Debian packages Gazette links against, if any is missing (needs root or sudo).
 deps:
@@ -21,9 +21,15 @@ build: deps
 site: build
 	.build/release/gazette build --content content --output public --templates templates
 
-## Run every test.
+## Run every test: the Swift tests, then the browser suite.
 test: deps
 	$(SWIFT) test
+	$(MAKE) test-browser
+
+## Build the default content and test it in headless Chromium: search, browsing, axe-core, the Nu
+## HTML checker, links, feeds (installs chromium, chromium-driver and Python packages in .venv/).
+test-browser: deps
+	SWIFT="$(SWIFT)" bash tests-browser/run.sh
 
 ## Compare Gazette's topics with scikit-learn's NMF and k-means (installs scikit-learn in .venv/).
 topic-quality: deps

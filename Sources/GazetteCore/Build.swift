@@ -180,6 +180,8 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, emit: @escapi
         let description: String?
         let section: String
         let context: () -> [String: Any]
+        /// The page's own Atom feed, path from the site root, beside the site's.
+        var feed: (title: String, path: String)? = nil
     }
     var jobs: [Job] = [
         Job(path: "index.html", template: "index", title: model.config.title, description: nil, section: "home", context: contexts.home),
@@ -188,7 +190,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, emit: @escapi
     for topic in model.topics.topics {
         jobs.append(Job(path: PageContexts.topicPath(topic), template: "topic", title: topic.name,
                         description: "Papers on \(topic.name): " + topic.terms.prefix(5).map(\.label).joined(separator: ", "),
-                        section: "topics", context: { contexts.topic(topic) }))
+                        section: "topics", context: { contexts.topic(topic) }, feed: (topic.name, topicFeedPath(topic))))
     }
     jobs.append(Job(path: "papers/index.html", template: "papers", title: "All papers", description: nil, section: "papers", context: contexts.allPapers))
     for index in model.papers.indices {
@@ -196,6 +198,8 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, emit: @escapi
         jobs.append(Job(path: PageContexts.paperPath(paper), template: "paper", title: cleanLatex(paper.title, markdown: false),
                         description: contexts.summary(of: paper), section: "papers", context: { contexts.paper(index) }))
     }
+    jobs.append(Job(path: PageContexts.archivePath, template: "archive", title: "Archive", description: "Every paper by month of publication",
+                    section: "archive", context: contexts.archive))
     var paperIndex: [String: Int] = [:]
     for (index, paper) in model.papers.enumerated() { paperIndex[normalizedTitleKey(paper.title)] = index }
     jobs.append(Job(path: "dumps/index.html", template: "dumps", title: "Issues", description: nil, section: "dumps", context: contexts.dumpsIndex))
@@ -216,6 +220,9 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, emit: @escapi
         // The page body sees the site-wide values too (root, site title, ...), unless it sets its own.
         context.merge(layout) { own, _ in own }
         var page = layout
+        if let feed = job.feed {
+            page["topic_feed"] = ["title": feed.title, "href": PageContexts.root(for: job.path) + feed.path]
+        }
         page["body"] = try templates.render(job.template, context)
         let bytes = Array(try templates.render("layout", page).utf8)
         try emit(job.path, bytes)
@@ -226,6 +233,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, emit: @escapi
     var extras: [(String, [UInt8])] = templates.assets.map { ("assets/" + $0.path, $0.bytes) }
     extras.append(("papers.json", try papersJSON(model)))
     extras.append(("topics.json", try topicsJSON(model)))
+    for file in try readerFiles(model, pagePaths: jobs.map(\.path)) { extras.append((file.path, file.bytes)) }
     for (path, bytes) in extras {
         try emit(path, bytes)
         files += 1

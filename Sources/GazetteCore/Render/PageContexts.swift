@@ -51,6 +51,7 @@ struct PageContexts {
         var nav: [[String: Any]] = [
             ["title": "Topics", "href": root + "topics/index.html", "current": section == "topics"],
             ["title": "All papers", "href": root + "papers/index.html", "current": section == "papers"],
+            ["title": "Archive", "href": root + "archive/index.html", "current": section == "archive"],
             ["title": "Issues", "href": root + "dumps/index.html", "current": section == "dumps"],
         ]
         for page in model.pages.filter({ $0.menuOrder != nil }).sorted(by: { ($0.menuOrder!, $0.slug) < ($1.menuOrder!, $1.slug) }) {
@@ -66,6 +67,10 @@ struct PageContexts {
             "description": description,
             "nav": nav,
             "body": body,
+            "feed_href": root + "feed.xml",
+            "feeds": model.config.feeds,
+            "topic_feed": false,
+            "og_type": path.hasPrefix("papers/") && path != "papers/index.html" ? "article" : "website",
         ]
         if let base = model.config.baseURL {
             context["canonical"] = base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
@@ -81,6 +86,9 @@ struct PageContexts {
             "href": root + Self.paperPath(paper),
             "summary": summary(of: paper),
             "date": false, "date_iso": "", "upvotes": false, "authors": false, "topic": false, "score": false,
+            // For sorting and filtering in the page's script.
+            "sort_title": foldToASCII(cleanLatex(paper.title, markdown: false)).lowercased(),
+            "upvote_count": paper.upvotes ?? 0, "topic_slug": "",
         ]
         if let date = paper.published { card["date"] = date.display; card["date_iso"] = date.iso }
         if let upvotes = paper.upvotes { card["upvotes"] = upvotes }
@@ -88,6 +96,7 @@ struct PageContexts {
         if let primary = model.topics.memberships[index].first {
             let topic = model.topics.topics[primary.topic]
             card["topic"] = ["name": topic.name, "href": root + Self.topicPath(topic)]
+            card["topic_slug"] = topic.slug
         }
         if let score { card["score"] = formatScore(score) }
         return card
@@ -193,6 +202,7 @@ struct PageContexts {
         if let date = paper.published { context["date"] = date.display; context["date_iso"] = date.iso }
         if let upvotes = paper.upvotes { context["upvotes"] = upvotes }
         if let authors = paper.authorCount { context["authors"] = authors == 1 ? "1 author" : "\(authors) authors" }
+        context["neighbours"] = neighbours(of: index, root: root)
         return context
     }
 
@@ -208,7 +218,8 @@ struct PageContexts {
             default: return pa.title < pb.title
             }
         }
-        return ["papers": order.map { card($0, root: root) }, "paper_count": model.papers.count]
+        return ["papers": order.map { card($0, root: root) }, "paper_count": model.papers.count,
+                "topics": model.topics.topics.sorted { $0.name < $1.name }.map { ["name": $0.name, "slug": $0.slug] }]
     }
 
     func dump(_ dump: Dump, paperIndex: [String: Int]) -> [String: Any] {

@@ -9,6 +9,323 @@ enum EmbeddedScaffold {
 <p>There is no page at this address. Try the <a href="{{root}}index.html">home page</a>, the <a href="{{root}}topics/index.html">topics</a> or <a href="{{root}}papers/index.html">all papers</a>.</p>
 
 """#),
+        ("archive.mustache", #"""
+<h1>Archive</h1>
+<p class="lead">{{paper_count}} papers by month of publication, newest first. The captured listings are in <a href="{{root}}dumps/index.html">issues</a>.</p>
+<nav class="month-index" aria-label="Months">
+  <ul>
+    {{#months}}<li><a href="#m-{{key}}">{{label}}</a> <span class="count">{{count}}</span></li>
+    {{/months}}
+    {{#has_undated}}<li><a href="#m-undated">Undated</a> <span class="count">{{undated_count}}</span></li>{{/has_undated}}
+  </ul>
+</nav>
+{{#months}}
+<section id="m-{{key}}" aria-labelledby="h-{{key}}">
+  <h2 id="h-{{key}}">{{label}} <span class="count">{{count_label}}</span></h2>
+  {{#papers}}{{>paper-card}}{{/papers}}
+</section>
+{{/months}}
+{{#has_undated}}
+<section id="m-undated" aria-labelledby="h-undated">
+  <h2 id="h-undated">Undated <span class="count">{{undated_count}} papers</span></h2>
+  {{#undated}}{{>paper-card}}{{/undated}}
+</section>
+{{/has_undated}}
+<section aria-labelledby="issues-heading">
+  <h2 id="issues-heading">Issues by capture date</h2>
+  <ul class="issue-list">
+    {{#issues}}<li><a href="{{href}}">{{label}}</a> <span class="count">{{count}} papers</span></li>
+    {{/issues}}
+  </ul>
+</section>
+
+"""#),
+        ("assets/favicon.svg", #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1a5fb4"/><path d="M22.5 11.5A8 8 0 1 0 24 17h-7.5" fill="none" stroke="#fff" stroke-width="3.2" stroke-linecap="round"/></svg>
+
+"""#),
+        ("assets/search.js", #"""
+// Gazette's search: loads the pieces of the static index it needs (search/manifest.json, the term
+// shards the query's words start with, the metadata shards of the best hits), ranks title matches
+// above abstract matches, and lists hits as links. No framework, nothing leaves the site.
+// Without JavaScript the form simply opens the list of all papers.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.site-search");
+  if (!form || !window.fetch) return;
+  var input = form.querySelector("input[type=search]");
+  var panel = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var root = form.getAttribute("data-root") || "";
+  var cache = {};
+  var manifest = null;
+  var latest = 0;
+  var rendered = -1;
+  var LIMIT = 20;
+
+  function load(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(root + path).then(function (response) {
+        if (!response.ok) throw new Error(path + ": " + response.status);
+        return response.json();
+      });
+    }
+    return cache[path];
+  }
+
+  // The same words the index was built from: folded, lowercase, letters and digits, two or more.
+  function words(text) {
+    var folded = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return folded.split(/[^a-z0-9]+/).filter(function (w) { return w.length >= 2; });
+  }
+
+  // Posting lists are stored as gaps between ascending ids.
+  function decode(gaps) {
+    var out = new Array(gaps.length), id = 0;
+    for (var i = 0; i < gaps.length; i++) { id += gaps[i]; out[i] = id; }
+    return out;
+  }
+
+  // Term shards a query word needs: those whose key starts with it or that it starts with.
+  function shardsFor(word) {
+    return manifest.shards.filter(function (key) {
+      return key.indexOf(word) === 0 || word.indexOf(key) === 0;
+    });
+  }
+
+  function search(query) {
+    var terms = words(query);
+    if (!terms.length) return Promise.resolve(null);
+    return load("search/manifest.json").then(function (m) {
+      manifest = m;
+      var needed = {};
+      terms.forEach(function (t) { shardsFor(t).forEach(function (k) { needed[k] = true; }); });
+      var keys = Object.keys(needed);
+      return Promise.all(keys.map(function (k) { return load("search/t-" + k + ".json"); })).then(function (shards) {
+        var scores = {};
+        var matchedTerms = 0;
+        terms.forEach(function (term) {
+          var best = {};
+          shards.forEach(function (shard) {
+            Object.keys(shard).forEach(function (word) {
+              if (word.indexOf(term) !== 0) return;
+              var exact = word === term ? 1.5 : 1;
+              decode(shard[word][0]).forEach(function (id) { best[id] = Math.max(best[id] || 0, 10 * exact); });
+              decode(shard[word][1]).forEach(function (id) { best[id] = Math.max(best[id] || 0, exact); });
+            });
+          });
+          var ids = Object.keys(best);
+          if (!ids.length) return; // a word found nowhere does not empty the results
+          matchedTerms += 1;
+          ids.forEach(function (id) {
+            var s = scores[id] || { score: 0, terms: 0 };
+            s.score += best[id];
+            s.terms += 1;
+            scores[id] = s;
+          });
+        });
+        var hits = Object.keys(scores).filter(function (id) { return scores[id].terms === matchedTerms; })
+          .map(function (id) { return { id: Number(id), score: scores[id].score }; })
+          .sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+        var shown = hits.slice(0, LIMIT);
+        var per = manifest.docs_per_shard;
+        var docShards = {};
+        shown.forEach(function (h) { docShards[Math.floor(h.id / per)] = true; });
+        var shardIds = Object.keys(docShards);
+        return Promise.all(shardIds.map(function (n) { return load("search/docs-" + n + ".json"); })).then(function (docs) {
+          var byShard = {};
+          shardIds.forEach(function (n, i) { byShard[n] = docs[i]; });
+          return {
+            total: hits.length,
+            hits: shown.map(function (h) {
+              var d = byShard[Math.floor(h.id / per)][h.id % per];
+              return { title: d[0], path: d[1], topic: d[2], date: d[3], iso: d[4] };
+            })
+          };
+        });
+      });
+    });
+  }
+
+  function render(result) {
+    panel.textContent = "";
+    if (!result) { close(); return; }
+    var list = document.createElement("ul");
+    list.className = "search-hits";
+    result.hits.forEach(function (hit) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + hit.path;
+      link.className = "search-hit";
+      var title = document.createElement("span");
+      title.className = "hit-title";
+      title.textContent = hit.title;
+      var meta = document.createElement("span");
+      meta.className = "hit-meta";
+      meta.textContent = [hit.topic, hit.date].filter(Boolean).join(" · ");
+      link.appendChild(title);
+      link.appendChild(meta);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var summary = document.createElement("p");
+    summary.className = "search-summary";
+    summary.textContent = result.total === 0 ? "No papers match." :
+      result.total > result.hits.length ? "Best " + result.hits.length + " of " + result.total + " papers. Use more words to narrow." :
+      result.total + (result.total === 1 ? " paper" : " papers");
+    panel.appendChild(summary);
+    if (result.hits.length) panel.appendChild(list);
+    panel.hidden = false;
+    status.textContent = summary.textContent;
+  }
+
+  function close() {
+    panel.hidden = true;
+  }
+
+  function run() {
+    timer = null;
+    var ticket = ++latest;
+    var query = input.value;
+    search(query).then(function (result) {
+      if (ticket === latest) { render(result); rendered = ticket; }
+    }, function (error) {
+      if (ticket !== latest) return;
+      panel.textContent = "";
+      var p = document.createElement("p");
+      p.className = "search-summary";
+      p.textContent = "Search is unavailable here; the list of all papers still works.";
+      panel.appendChild(p);
+      panel.hidden = false;
+      status.textContent = p.textContent;
+      if (window.console && console.warn) console.warn("search:", error.message);
+    });
+  }
+
+  var timer = null;
+  input.setAttribute("aria-controls", "search-results");
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  });
+
+  function links() { return Array.prototype.slice.call(panel.querySelectorAll("a.search-hit")); }
+
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && !panel.hidden && links().length) {
+      event.preventDefault();
+      links()[0].focus();
+    } else if (event.key === "Escape") {
+      close();
+    }
+  });
+
+  panel.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && at >= 0 && at < all.length - 1) { event.preventDefault(); all[at + 1].focus(); }
+    else if (event.key === "ArrowUp" && at > 0) { event.preventDefault(); all[at - 1].focus(); }
+    else if (event.key === "ArrowUp" && at === 0) { event.preventDefault(); input.focus(); }
+    else if (event.key === "Escape") { event.preventDefault(); close(); input.focus(); }
+  });
+
+  // Enter opens the best hit of the current words; with no hit (or before the results are in)
+  // the form goes to the list of all papers, which runs the search itself.
+  form.addEventListener("submit", function (event) {
+    var first = links()[0];
+    if (first && !timer && rendered === latest) { event.preventDefault(); window.location.href = first.href; }
+  });
+
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target)) close();
+  });
+
+  // `papers/index.html?q=words` (where the form leads) shows the results for those words.
+  var params = new URLSearchParams(window.location.search);
+  if (params.get("q")) {
+    input.value = params.get("q");
+    run();
+  }
+})();
+
+"""#),
+        ("assets/sort.js", #"""
+// Sorting and topic filtering for paper lists. A `select[data-sort-lists]` names the lists (by id)
+// whose cards it orders; a `select[data-filter-lists]` hides cards of other topics. The controls
+// stay hidden without JavaScript, and the page keeps the order it was built in.
+(function () {
+  "use strict";
+  var sorter = document.querySelector("select[data-sort-lists]");
+  var filter = document.querySelector("select[data-filter-lists]");
+  if (!sorter && !filter) return;
+
+  function cards(list) { return Array.prototype.slice.call(list.querySelectorAll(".paper-card")); }
+  function lists(select) {
+    return select.getAttribute(select.hasAttribute("data-sort-lists") ? "data-sort-lists" : "data-filter-lists")
+      .split(" ").map(function (id) { return document.getElementById(id); }).filter(Boolean);
+  }
+
+  // The built order is the "rank" order; remember it before anything moves.
+  var all = [];
+  [sorter, filter].filter(Boolean).forEach(function (select) {
+    lists(select).forEach(function (list) {
+      cards(list).forEach(function (card, i) { card.setAttribute("data-rank", String(i)); all.push(card); });
+    });
+  });
+
+  var compare = {
+    rank: function (a, b) { return Number(a.dataset.rank) - Number(b.dataset.rank); },
+    date: function (a, b) {
+      var x = a.dataset.date || "", y = b.dataset.date || "";
+      if (x !== y) return x === "" ? 1 : y === "" ? -1 : (x < y ? 1 : -1);
+      return compare.title(a, b);
+    },
+    upvotes: function (a, b) {
+      return Number(b.dataset.upvotes) - Number(a.dataset.upvotes) || compare.date(a, b);
+    },
+    title: function (a, b) {
+      return a.dataset.title < b.dataset.title ? -1 : a.dataset.title > b.dataset.title ? 1 : compare.rank(a, b);
+    }
+  };
+
+  var count = document.querySelector(".list-count");
+
+  function apply() {
+    if (sorter) {
+      var by = compare[sorter.value] || compare.rank;
+      lists(sorter).forEach(function (list) {
+        cards(list).sort(by).forEach(function (card) { list.appendChild(card); });
+      });
+    }
+    if (filter) {
+      var topic = filter.value;
+      var shown = 0;
+      all.forEach(function (card) {
+        card.hidden = topic !== "" && card.dataset.topic !== topic;
+        if (!card.hidden) shown += 1;
+      });
+      if (count) count.textContent = shown + (shown === 1 ? " paper" : " papers") + (topic ? " in this topic" : "");
+    }
+    var params = new URLSearchParams(window.location.search);
+    if (sorter) params.set("sort", sorter.value);
+    if (filter) { if (filter.value) params.set("topic", filter.value); else params.delete("topic"); }
+    if (window.history && history.replaceState) history.replaceState(null, "", "?" + params.toString() + window.location.hash);
+  }
+
+  // `?sort=upvotes&topic=slug` restores a choice, so a sorted list can be linked to.
+  var initial = new URLSearchParams(window.location.search);
+  function choose(select, value) {
+    if (select && value && select.querySelector('option[value="' + value.replace(/[^a-z0-9-]/gi, "") + '"]')) select.value = value;
+  }
+  choose(sorter, initial.get("sort"));
+  choose(filter, initial.get("topic"));
+
+  [sorter, filter].filter(Boolean).forEach(function (select) { select.addEventListener("change", apply); });
+  Array.prototype.forEach.call(document.querySelectorAll(".list-controls"), function (c) { c.hidden = false; });
+  if (initial.get("sort") || initial.get("topic")) apply();
+})();
+
+"""#),
         ("assets/style.css", #"""
 /* Gazette's default theme: system fonts, readable measure, light and dark by system preference. */
 :root {
@@ -31,7 +348,10 @@ body {
 main, .site-header, .site-footer { max-width: 48rem; margin: 0 auto; padding: 0 1rem; }
 main { padding-bottom: 3rem; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
-a:focus-visible, summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+a:focus-visible, summary:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible {
+  outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px;
+}
+img, svg { max-width: 100%; }
 h1 { font-size: 1.9rem; line-height: 1.25; margin: 1.5rem 0 0.5rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; }
 h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
@@ -50,7 +370,7 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 .topic-grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.75rem; }
 .topic-tile { background: var(--card); border: 1px solid var(--border); border-radius: 8px; padding: 0.75rem 1rem; }
 .topic-tile a { text-decoration: none; display: block; }
-.topic-name { font-weight: 650; }
+.topic-name { font-weight: 600; }
 .topic-tile .count { display: block; }
 .topic-tile .terms { margin: 0.35rem 0 0; }
 .paper-card { border-bottom: 1px solid var(--border); padding: 0.9rem 0; }
@@ -60,22 +380,70 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 .topic-chip, .badge { background: var(--accent-soft); border-radius: 999px; padding: 0 0.6rem; text-decoration: none; font-size: 0.85rem; }
 .upvotes { font-variant-numeric: tabular-nums; }
 .abstract { overflow-wrap: anywhere; }
-.term-list { display: flex; flex-wrap: wrap; gap: 0.35rem 1rem; padding-left: 1.2rem; }
+.term-list { display: flex; flex-wrap: wrap; gap: 0.35rem 1.25rem; padding-left: 0; list-style: none; }
 .membership-list li { margin-bottom: 0.5rem; }
 .issue-list li { margin-bottom: 0.35rem; }
 code { font-size: 0.9em; overflow-wrap: anywhere; }
 .prose { overflow-wrap: break-word; }
 .prose table { border-collapse: collapse; }
 .prose th, .prose td { border: 1px solid var(--border); padding: 0.25rem 0.5rem; }
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+/* Search: the box in every header, hits in a panel under it. */
+.site-search { position: relative; flex: 1 1 16rem; min-width: 0; max-width: 24rem; margin-left: auto; }
+.site-search label { display: block; font-size: 0.8rem; color: var(--muted); }
+.search-row { display: flex; gap: 0.4rem; }
+.site-search input, .site-search button, .list-controls select {
+  font: inherit; font-size: 0.95rem; color: var(--fg); background: var(--card);
+  border: 1px solid var(--muted); border-radius: 6px; padding: 0.3rem 0.5rem; min-height: 2.25rem;
+}
+.site-search input { flex: 1; min-width: 0; width: 100%; }
+.site-search button { cursor: pointer; background: var(--accent-soft); }
+.search-results {
+  position: absolute; z-index: 20; left: 0; right: 0; top: 100%; margin-top: 0.25rem;
+  background: var(--card); border: 1px solid var(--border); border-radius: 8px;
+  box-shadow: 0 8px 24px rgb(0 0 0 / 0.18); max-height: 70vh; overflow-y: auto; padding: 0.25rem 0;
+}
+.search-summary { margin: 0.25rem 0.75rem; font-size: 0.85rem; color: var(--muted); }
+.search-hits { list-style: none; margin: 0; padding: 0; }
+.search-hit { display: block; padding: 0.4rem 0.75rem; text-decoration: none; color: var(--fg); }
+.search-hit:hover, .search-hit:focus-visible { background: var(--accent-soft); }
+.search-hit:focus-visible { outline-offset: -3px; }
+.hit-title { display: block; font-weight: 600; color: var(--accent); line-height: 1.35; }
+.hit-meta { display: block; font-size: 0.85rem; color: var(--muted); }
+/* Sorting and filtering controls, shown by the script. */
+.list-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; margin: 1rem 0 0.5rem; }
+.list-controls[hidden] { display: none; }
+.list-controls label { font-size: 0.9rem; color: var(--muted); }
+.list-count { margin: 0; font-size: 0.9rem; color: var(--muted); }
+.paper-card[hidden] { display: none; }
+/* Previous and next paper within the topic. */
+.pager { margin: 2rem 0 0; padding: 0.75rem 1rem; border: 1px solid var(--border); border-radius: 8px; background: var(--card); }
+.pager p { margin: 0 0 0.5rem; color: var(--muted); font-size: 0.9rem; }
+.pager ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; }
+.pager .next { grid-column: 2; text-align: right; }
+.pager-label { display: block; font-size: 0.8rem; color: var(--muted); }
+.month-index ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+@media (max-width: 40rem) {
+  .site-search { max-width: none; flex-basis: 100%; margin-left: 0; }
+  .pager ul { grid-template-columns: 1fr; }
+  .pager .next { grid-column: 1; text-align: left; }
+}
 @media (max-width: 30rem) {
   body { font-size: 1rem; }
   h1 { font-size: 1.5rem; }
   .site-header { padding-top: 0.75rem; }
 }
 @media print {
-  .site-header nav, .site-footer, .skip-link, .lookup { display: none; }
-  body { background: #fff; color: #000; }
+  .site-header nav, .site-search, .site-footer, .skip-link, section[aria-labelledby="lookup-heading"], .pager, .list-controls { display: none; }
+  body { background: #fff; color: #000; font: 11pt/1.45 Georgia, "Times New Roman", serif; }
+  main, .site-header { max-width: none; padding: 0; }
   a { color: #000; }
+  .paper .abstract a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+  .paper h2 { break-after: avoid; }
+  .paper-card { break-inside: avoid; }
 }
 
 """#),
@@ -83,7 +451,10 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}dumps/index.html">Issues</a> › <span aria-current="page">{{label}}</span></nav>
 <h1>{{label}}</h1>
 <p class="lead">{{count}} papers, in the order the listing showed them{{#capture_date}} on {{capture_date}}{{/capture_date}}. Source: <code>{{file}}</code>.</p>
+<section aria-labelledby="list-heading">
+<h2 id="list-heading" class="visually-hidden">Papers</h2>
 {{#papers}}{{>paper-card}}{{/papers}}
+</section>
 
 """#),
         ("dumps.mustache", #"""
@@ -111,6 +482,15 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
       {{/nav}}
     </ul>
   </nav>
+  <form class="site-search" role="search" action="{{root}}papers/index.html" method="get" data-root="{{root}}">
+    <label for="search-input">Search papers</label>
+    <div class="search-row">
+      <input id="search-input" name="q" type="search" spellcheck="false" placeholder="Titles and abstracts" aria-describedby="search-status">
+      <button type="submit">Search</button>
+    </div>
+    <p id="search-status" class="visually-hidden" aria-live="polite"></p>
+    <div id="search-results" class="search-results" hidden></div>
+  </form>
 </header>
 
 """#),
@@ -167,8 +547,22 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 <meta name="description" content="{{description}}">
 <meta name="generator" content="Gazette">
 {{#canonical}}<link rel="canonical" href="{{canonical}}">
+<meta property="og:url" content="{{canonical}}">
 {{/canonical}}
+<meta property="og:type" content="{{og_type}}">
+<meta property="og:site_name" content="{{site_title}}">
+<meta property="og:title" content="{{page_title}}">
+<meta property="og:description" content="{{description}}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="{{page_title}}">
+<meta name="twitter:description" content="{{description}}">
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+{{#feeds}}<link rel="alternate" type="application/atom+xml" title="{{site_title}}" href="{{feed_href}}">
+{{#topic_feed}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{href}}">
+{{/topic_feed}}{{/feeds}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
+<script src="{{root}}assets/search.js" defer></script>
+<script src="{{root}}assets/sort.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
@@ -189,7 +583,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("paper-card.mustache", #"""
-<article class="paper-card">
+<article class="paper-card" data-date="{{date_iso}}" data-upvotes="{{upvote_count}}" data-title="{{sort_title}}" data-topic="{{topic_slug}}">
   <h3 class="paper-card-title"><a href="{{href}}">{{title}}</a></h3>
   <p class="meta">
     {{#date}}<time datetime="{{date_iso}}">{{date}}</time>{{/date}}
@@ -247,6 +641,15 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
       {{/sources}}
     </ul>
   </section>
+  {{#neighbours}}
+  <nav class="pager" aria-label="More in {{topic}}">
+    <p>Paper {{position}} of {{count}} in <a href="{{topic_href}}">{{topic}}</a></p>
+    <ul>
+      {{#previous}}<li class="previous"><a rel="prev" href="{{href}}"><span class="pager-label">Previous</span> {{title}}</a></li>{{/previous}}
+      {{#next}}<li class="next"><a rel="next" href="{{href}}"><span class="pager-label">Next</span> {{title}}</a></li>{{/next}}
+    </ul>
+  </nav>
+  {{/neighbours}}
   {{#has_related}}
   <section aria-labelledby="related-heading">
     <h2 id="related-heading">Related papers</h2>
@@ -258,14 +661,34 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 """#),
         ("papers.mustache", #"""
 <h1>All papers</h1>
-<p class="lead">{{paper_count}} papers, newest first.</p>
+<p class="lead">{{paper_count}} papers, newest first. Browse them by month in the <a href="{{root}}archive/index.html">archive</a>.</p>
+<div class="list-controls" hidden>
+  <label for="sort-order">Sort by</label>
+  <select id="sort-order" data-sort-lists="paper-list">
+    <option value="date">Newest first</option>
+    <option value="upvotes">Most upvoted</option>
+    <option value="title">Title (A–Z)</option>
+  </select>
+  <label for="topic-filter">Topic</label>
+  <select id="topic-filter" data-filter-lists="paper-list">
+    <option value="">All topics</option>
+    {{#topics}}<option value="{{slug}}">{{name}}</option>
+    {{/topics}}
+  </select>
+  <p class="list-count" aria-live="polite"></p>
+</div>
+<section aria-labelledby="list-heading">
+<h2 id="list-heading" class="visually-hidden">Papers</h2>
+<div id="paper-list" class="paper-list">
 {{#papers}}{{>paper-card}}{{/papers}}
+</div>
+</section>
 
 """#),
         ("topic.mustache", #"""
 <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}topics/index.html">Topics</a> › <span aria-current="page">{{name}}</span></nav>
 <h1>{{name}}</h1>
-<p class="lead">{{primary_count}} papers have this as their main topic{{#has_secondary}}; {{secondary_count}} more touch on it{{/has_secondary}}.</p>
+<p class="lead">{{primary_count}} papers have this as their main topic{{#has_secondary}}; {{secondary_count}} more touch on it{{/has_secondary}}. <a href="feed.xml">Atom feed</a>.</p>
 <section aria-labelledby="terms-heading" class="explain">
   <h2 id="terms-heading">Why these papers</h2>
   <p>The terms that set this topic apart from the others (weight in brackets):</p>
@@ -274,14 +697,27 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
     {{/terms}}
   </ul>
 </section>
+<div class="list-controls" hidden>
+  <label for="sort-order">Sort by</label>
+  <select id="sort-order" data-sort-lists="primary-list secondary-list">
+    <option value="rank">Closest to the topic</option>
+    <option value="date">Newest first</option>
+    <option value="upvotes">Most upvoted</option>
+    <option value="title">Title (A–Z)</option>
+  </select>
+</div>
 <section aria-labelledby="primary-heading">
   <h2 id="primary-heading">Main topic</h2>
+  <div id="primary-list" class="paper-list">
   {{#primary_papers}}{{>paper-card}}{{/primary_papers}}
+  </div>
 </section>
 {{#has_secondary}}
 <section aria-labelledby="secondary-heading">
   <h2 id="secondary-heading">Also related</h2>
+  <div id="secondary-list" class="paper-list">
   {{#secondary_papers}}{{>paper-card}}{{/secondary_papers}}
+  </div>
 </section>
 {{/has_secondary}}
 

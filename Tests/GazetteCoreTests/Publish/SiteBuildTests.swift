@@ -86,8 +86,12 @@ final class SiteBuildTests: XCTestCase {
         _ = try build(to: output)
         let site = try files(under: output)
         var sawEscapedScript = false
+        // The theme's own scripts, external files with no inline body, are the only script elements allowed.
+        let themeScript = try NSRegularExpression(pattern: #"<script src="(\.\./)*assets/(search|sort)\.js" defer></script>"#)
         for (path, data) in site where path.hasSuffix(".html") {
-            let html = String(decoding: data, as: UTF8.self)
+            let page = String(decoding: data, as: UTF8.self)
+            let html = themeScript.stringByReplacingMatches(in: page, range: NSRange(page.startIndex..., in: page), withTemplate: "")
+            XCTAssertEqual(themeScript.numberOfMatches(in: page, range: NSRange(page.startIndex..., in: page)), 2, path)
             XCTAssertFalse(html.contains("<script"), "\(path) carries a script element")
             XCTAssertFalse(html.contains("<img"), "\(path) carries an injected image")
             XCTAssertFalse(html.contains("href=\"javascript:"), "\(path) carries a javascript: link")
@@ -164,5 +168,23 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertLessThanOrEqual(Double(size), 0.25 * 479, "\(topic["name"]!)")
         }
         for paper in papers { XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/papers/\(paper["id"] as! String)/index.html")) }
+    }
+
+    func testFeedsCanBeTurnedOff() throws {
+        let dir = try Fixtures.temporaryDirectory(self)
+        let content = dir.appendingPathComponent("content")
+        try FileManager.default.copyItem(atPath: self.content, toPath: content.path)
+        let siteYml = content.appendingPathComponent("site.yml")
+        try (try String(contentsOf: siteYml, encoding: .utf8) + "feeds: false\n").write(to: siteYml, atomically: true, encoding: .utf8)
+        let output = dir.appendingPathComponent("public").path
+        _ = try build(to: output, content: content.path)
+        let site = try files(under: output)
+        XCTAssertNil(site["feed.xml"])
+        XCTAssertFalse(site.keys.contains { $0.hasSuffix("feed.xml") })
+        let home = String(decoding: site["index.html"]!, as: UTF8.self)
+        XCTAssertFalse(home.contains("application/atom+xml"))
+        let withFeeds = try Fixtures.temporaryDirectory(self).appendingPathComponent("public").path
+        _ = try build(to: withFeeds)
+        XCTAssertTrue(try String(contentsOfFile: withFeeds + "/index.html", encoding: .utf8).contains("application/atom+xml"))
     }
 }

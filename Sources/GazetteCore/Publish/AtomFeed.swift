@@ -1,0 +1,108 @@
+import Foundation
+
+/// An Atom 1.0 feed of papers. Links are relative to the feed's own location unless the site has a
+/// base URL; every date comes from the data, so the feed is the same on every build.
+public struct AtomFeed: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var title: String
+        /// Path from the site root, `papers/<slug>/index.html`.
+        public var path: String
+        public var summary: String
+        public var topic: String?
+        public var published: PaperDate?
+
+        public init(title: String, path: String, summary: String, topic: String?, published: PaperDate?) {
+            self.title = title
+            self.path = path
+            self.summary = summary
+            self.topic = topic
+            self.published = published
+        }
+    }
+
+    public var title: String
+    /// Path of the feed from the site root (`feed.xml`, `topics/<slug>/feed.xml`).
+    public var path: String
+    /// Path of the HTML page the feed mirrors.
+    public var pagePath: String
+    public var author: String
+    public var baseURL: String?
+    public var entries: [Entry]
+
+    public init(title: String, path: String, pagePath: String, author: String, baseURL: String?, entries: [Entry]) {
+        self.title = title
+        self.path = path
+        self.pagePath = pagePath
+        self.author = author
+        self.baseURL = baseURL
+        self.entries = entries
+    }
+
+    /// Newest first, at most this many entries per feed.
+    public static let limit = 50
+
+    /// The feed document.
+    public func xml() -> String {
+        let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        func link(_ target: String) -> String { (baseURL ?? root) + directory(target) }
+        func id(_ target: String) -> String {
+            // Without a base URL there is no address to use; a URN named after the path is stable.
+            baseURL.map { $0 + directory(target) } ?? "urn:gazette:" + (target.hasSuffix("/index.html") ? String(target.dropLast("/index.html".count)) : target).replacingOccurrences(of: "/", with: ":")
+        }
+        let updated = entries.compactMap(\.published).max().map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
+        var out = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title>\(xmlEscape(title))</title>
+          <id>\(xmlEscape(id(path)))</id>
+          <updated>\(updated)</updated>
+          <author><name>\(xmlEscape(author))</name></author>
+          <generator>Gazette</generator>
+          <link rel="self" type="application/atom+xml" href="\(xmlEscape((baseURL ?? root) + path))"/>
+          <link rel="alternate" type="text/html" href="\(xmlEscape(link(pagePath)))"/>
+
+        """
+        for entry in entries {
+            out += """
+              <entry>
+                <title>\(xmlEscape(entry.title))</title>
+                <id>\(xmlEscape(id(entry.path)))</id>
+                <link rel="alternate" type="text/html" href="\(xmlEscape(link(entry.path)))"/>
+                <updated>\(entry.published.map(Self.timestamp) ?? updated)</updated>
+
+            """
+            if let published = entry.published { out += "    <published>\(Self.timestamp(published))</published>\n" }
+            if let topic = entry.topic { out += "    <category term=\"\(xmlEscape(topic))\"/>\n" }
+            if !entry.summary.isEmpty { out += "    <summary>\(xmlEscape(entry.summary))</summary>\n" }
+            out += "  </entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    /// `papers/x/index.html` → `papers/x/`: the address a server gives the page.
+    private func directory(_ path: String) -> String {
+        guard baseURL != nil, path.hasSuffix("index.html") else { return path }
+        return String(path.dropLast("index.html".count))
+    }
+
+    static func timestamp(_ date: PaperDate) -> String { date.iso + "T00:00:00Z" }
+}
+
+/// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
+func xmlEscape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+        default:
+            if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}

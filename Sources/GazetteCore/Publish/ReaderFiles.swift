@@ -1,0 +1,41 @@
+/// Path of a topic's Atom feed, from the site root.
+func topicFeedPath(_ topic: Topic) -> String { "topics/\(topic.slug)/feed.xml" }
+
+/// The files readers' tools fetch beside the pages: the search index, the Atom feeds (the whole
+/// digest and one per topic) and, with a base URL, `sitemap.xml` and `robots.txt`.
+func readerFiles(_ model: SiteModel, pagePaths: [String]) throws -> [(path: String, bytes: [UInt8])] {
+    var files = try SearchIndex(documents: model.searchDocuments()).files()
+    let newestFirst = model.newestFirst()
+    let contexts = PageContexts(model: model, markdown: MarkdownRenderer())
+    func entry(_ index: Int) -> AtomFeed.Entry {
+        let paper = model.papers[index]
+        return AtomFeed.Entry(title: cleanLatex(paper.title, markdown: false), path: PageContexts.paperPath(paper),
+                              summary: contexts.summary(of: paper),
+                              topic: model.topics.memberships[index].first.map { model.topics.topics[$0.topic].name },
+                              published: paper.published)
+    }
+    if model.config.feeds {
+        files += try atomFeeds(model, newestFirst: newestFirst, entry: entry)
+    }
+    if let base = model.config.baseURL {
+        files.append(("sitemap.xml", Array(sitemapXML(baseURL: base, pages: pagePaths).utf8)))
+        files.append(("robots.txt", Array(robotsTXT(baseURL: base).utf8)))
+    }
+    return files
+}
+
+/// The digest's feed and one per topic, newest papers first.
+private func atomFeeds(_ model: SiteModel, newestFirst: [Int], entry: (Int) -> AtomFeed.Entry) throws -> [(path: String, bytes: [UInt8])] {
+    var files: [(path: String, bytes: [UInt8])] = []
+    let site = AtomFeed(title: model.config.title, path: "feed.xml", pagePath: "index.html", author: model.config.title,
+                        baseURL: model.config.baseURL, entries: newestFirst.prefix(AtomFeed.limit).map(entry))
+    files.append(("feed.xml", Array(site.xml().utf8)))
+    for topic in model.topics.topics {
+        let members = Set(model.topics.memberships.indices.filter { model.topics.memberships[$0].contains { $0.topic == topic.id } })
+        let feed = AtomFeed(title: "\(topic.name) · \(model.config.title)", path: topicFeedPath(topic), pagePath: PageContexts.topicPath(topic),
+                            author: model.config.title, baseURL: model.config.baseURL,
+                            entries: newestFirst.filter(members.contains).prefix(AtomFeed.limit).map(entry))
+        files.append((feed.path, Array(feed.xml().utf8)))
+    }
+    return files
+}

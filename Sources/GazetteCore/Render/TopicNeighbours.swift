@@ -1,0 +1,17 @@
+extension PageContexts {
+    /// The papers before and after `index` in its primary topic's listing (closest to the topic
+    /// first, as the topic page shows them), or false when the paper has no topic.
+    func neighbours(of index: Int, root: String) -> Any {
+        guard let primary = model.topics.memberships[index].first, primary.isPrimary else { return false }
+        let list = primaryPapers[primary.topic]
+        guard let position = list.firstIndex(of: index) else { return false }
+        func link(_ i: Int) -> Any {
+            guard list.indices.contains(i) else { return false }
+            let paper = model.papers[list[i]]
+            return ["title": cleanLatex(paper.title, markdown: false), "href": root + Self.paperPath(paper)]
+        }
+        let topic = model.topics.topics[primary.topic]
+        return ["topic": topic.name, "topic_href": root + Self.topicPath(topic), "previous": link(position - 1), "next": link(position + 1),
+                "position": position + 1, "count": list.count]
+    }
+}

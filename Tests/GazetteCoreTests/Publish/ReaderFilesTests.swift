@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import XCTest
+@testable import GazetteCore
+
+/// The reader-side files and pages of a full build of the fixture site: feeds, sitemap, archive, neighbours.
+final class ReaderFilesTests: XCTestCase {
+    func build(baseURL: String?) throws -> String {
+        let root = try Fixtures.temporaryDirectory(self)
+        let content = root.appendingPathComponent("content").path
+        try FileManager.default.copyItem(atPath: Fixtures.path("Site/content"), toPath: content)
+        if let baseURL {
+            let yml = content + "/site.yml"
+            try (String(contentsOfFile: yml, encoding: .utf8) + "base_url: \(baseURL)\n").write(toFile: yml, atomically: true, encoding: .utf8)
+        }
+        let output = root.appendingPathComponent("public").path
+        _ = try buildSite(BuildOptions(contentDirectory: content, outputDirectory: output, templatesDirectory: Fixtures.templates))
+        return output
+    }
+
+    func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    func testSitemapAndRobotsOnlyWithABaseURL() throws {
+        let without = try build(baseURL: nil)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: without + "/sitemap.xml"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: without + "/robots.txt"))
+        let with = try build(baseURL: "https://example.org/digest")
+        let sitemap = try read(with + "/sitemap.xml")
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/digest/</loc>"))
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/digest/archive/</loc>"))
+        XCTAssertFalse(sitemap.contains("404.html"))
+        XCTAssertNoThrow(try XMLDocument(data: Data(sitemap.utf8)))
+        XCTAssertEqual(try read(with + "/robots.txt"), "User-agent: *\nAllow: /\nSitemap: https://example.org/digest/sitemap.xml\n")
+        let home = try read(with + "/index.html")
+        XCTAssertTrue(home.contains(#"<meta property="og:url" content="https://example.org/digest/">"#))
+    }
+
+    func testEveryPageHasMetadataFaviconFeedAndSearchBox() throws {
+        let output = try build(baseURL: nil)
+        let topics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/topics.json"))) as! [[String: Any]]
+        let slug = topics[0]["slug"] as! String
+        for page in ["index.html", "archive/index.html", "topics/\(slug)/index.html", "about/index.html"] {
+            let html = try read(output + "/" + page)
+            for needle in [#"<meta property="og:title""#, #"<meta name="twitter:card" content="summary">"#, "assets/favicon.svg",
+                           #"type="application/atom+xml""#, #"<form class="site-search" role="search""#, #"<label for="search-input">"#] {
+                XCTAssertTrue(html.contains(needle), "\(page) lacks \(needle)")
+            }
+        }
+        let topicPage = try read(output + "/topics/\(slug)/index.html")
+        XCTAssertTrue(topicPage.contains(#"href="../../topics/\#(slug)/feed.xml""#))
+        XCTAssertNoThrow(try XMLDocument(data: Data(contentsOf: URL(fileURLWithPath: output + "/topics/\(slug)/feed.xml"))))
+        XCTAssertNoThrow(try XMLDocument(data: Data(contentsOf: URL(fileURLWithPath: output + "/feed.xml"))))
+    }
+
+    func testArchiveGroupsPapersByMonthNewestFirst() throws {
+        let output = try build(baseURL: nil)
+        let archive = try read(output + "/archive/index.html")
+        let pattern = try NSRegularExpression(pattern: #"<h2 id="h-(\d{4}-\d{2})">"#)
+        let months = pattern.matches(in: archive, range: NSRange(archive.startIndex..., in: archive)).map { String(archive[Range($0.range(at: 1), in: archive)!]) }
+        XCTAssertGreaterThan(months.count, 1)
+        XCTAssertEqual(months, months.sorted(by: >))
+        let papers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/papers.json"))) as! [[String: Any]]
+        for paper in papers { XCTAssertTrue(archive.contains("papers/\(paper["id"] as! String)/index.html")) }
+    }
+
+    func testPaperPagesLinkTheirNeighboursInThePrimaryTopic() throws {
+        let output = try build(baseURL: nil)
+        let topics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/topics.json"))) as! [[String: Any]]
+        let slug = topics[0]["slug"] as! String
+        let topicPage = try read(output + "/topics/\(slug)/index.html")
+        let primary = String(topicPage[topicPage.range(of: #"id="primary-list""#)!.upperBound...].prefix { _ in true })
+        let listSection = primary.components(separatedBy: "</section>")[0]
+        let link = try NSRegularExpression(pattern: #"<h3 class="paper-card-title"><a href="\.\./\.\./papers/([^/]+)/index.html""#)
+        let order = link.matches(in: listSection, range: NSRange(listSection.startIndex..., in: listSection)).map { String(listSection[Range($0.range(at: 1), in: listSection)!]) }
+        XCTAssertGreaterThan(order.count, 1)
+        let first = try read(output + "/papers/\(order[0])/index.html")
+        XCTAssertTrue(first.contains(#"<a rel="next" href="../../papers/\#(order[1])/index.html">"#))
+        XCTAssertFalse(first.contains(#"rel="prev""#))
+        let second = try read(output + "/papers/\(order[1])/index.html")
+        XCTAssertTrue(second.contains(#"<a rel="prev" href="../../papers/\#(order[0])/index.html">"#))
+        XCTAssertTrue(second.contains("Paper 2 of \(order.count)"))
+    }
+}

@@ -1,0 +1,202 @@
+// Gazette's search: loads the pieces of the static index it needs (search/manifest.json, the term
+// shards the query's words start with, the metadata shards of the best hits), ranks title matches
+// above abstract matches, and lists hits as links. No framework, nothing leaves the site.
+// Without JavaScript the form simply opens the list of all papers.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.site-search");
+  if (!form || !window.fetch) return;
+  var input = form.querySelector("input[type=search]");
+  var panel = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var root = form.getAttribute("data-root") || "";
+  var cache = {};
+  var manifest = null;
+  var latest = 0;
+  var rendered = -1;
+  var LIMIT = 20;
+
+  function load(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(root + path).then(function (response) {
+        if (!response.ok) throw new Error(path + ": " + response.status);
+        return response.json();
+      });
+    }
+    return cache[path];
+  }
+
+  // The same words the index was built from: folded, lowercase, letters and digits, two or more.
+  function words(text) {
+    var folded = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return folded.split(/[^a-z0-9]+/).filter(function (w) { return w.length >= 2; });
+  }
+
+  // Posting lists are stored as gaps between ascending ids.
+  function decode(gaps) {
+    var out = new Array(gaps.length), id = 0;
+    for (var i = 0; i < gaps.length; i++) { id += gaps[i]; out[i] = id; }
+    return out;
+  }
+
+  // Term shards a query word needs: those whose key starts with it or that it starts with.
+  function shardsFor(word) {
+    return manifest.shards.filter(function (key) {
+      return key.indexOf(word) === 0 || word.indexOf(key) === 0;
+    });
+  }
+
+  function search(query) {
+    var terms = words(query);
+    if (!terms.length) return Promise.resolve(null);
+    return load("search/manifest.json").then(function (m) {
+      manifest = m;
+      var needed = {};
+      terms.forEach(function (t) { shardsFor(t).forEach(function (k) { needed[k] = true; }); });
+      var keys = Object.keys(needed);
+      return Promise.all(keys.map(function (k) { return load("search/t-" + k + ".json"); })).then(function (shards) {
+        var scores = {};
+        var matchedTerms = 0;
+        terms.forEach(function (term) {
+          var best = {};
+          shards.forEach(function (shard) {
+            Object.keys(shard).forEach(function (word) {
+              if (word.indexOf(term) !== 0) return;
+              var exact = word === term ? 1.5 : 1;
+              decode(shard[word][0]).forEach(function (id) { best[id] = Math.max(best[id] || 0, 10 * exact); });
+              decode(shard[word][1]).forEach(function (id) { best[id] = Math.max(best[id] || 0, exact); });
+            });
+          });
+          var ids = Object.keys(best);
+          if (!ids.length) return; // a word found nowhere does not empty the results
+          matchedTerms += 1;
+          ids.forEach(function (id) {
+            var s = scores[id] || { score: 0, terms: 0 };
+            s.score += best[id];
+            s.terms += 1;
+            scores[id] = s;
+          });
+        });
+        var hits = Object.keys(scores).filter(function (id) { return scores[id].terms === matchedTerms; })
+          .map(function (id) { return { id: Number(id), score: scores[id].score }; })
+          .sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+        var shown = hits.slice(0, LIMIT);
+        var per = manifest.docs_per_shard;
+        var docShards = {};
+        shown.forEach(function (h) { docShards[Math.floor(h.id / per)] = true; });
+        var shardIds = Object.keys(docShards);
+        return Promise.all(shardIds.map(function (n) { return load("search/docs-" + n + ".json"); })).then(function (docs) {
+          var byShard = {};
+          shardIds.forEach(function (n, i) { byShard[n] = docs[i]; });
+          return {
+            total: hits.length,
+            hits: shown.map(function (h) {
+              var d = byShard[Math.floor(h.id / per)][h.id % per];
+              return { title: d[0], path: d[1], topic: d[2], date: d[3], iso: d[4] };
+            })
+          };
+        });
+      });
+    });
+  }
+
+  function render(result) {
+    panel.textContent = "";
+    if (!result) { close(); return; }
+    var list = document.createElement("ul");
+    list.className = "search-hits";
+    result.hits.forEach(function (hit) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + hit.path;
+      link.className = "search-hit";
+      var title = document.createElement("span");
+      title.className = "hit-title";
+      title.textContent = hit.title;
+      var meta = document.createElement("span");
+      meta.className = "hit-meta";
+      meta.textContent = [hit.topic, hit.date].filter(Boolean).join(" · ");
+      link.appendChild(title);
+      link.appendChild(meta);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var summary = document.createElement("p");
+    summary.className = "search-summary";
+    summary.textContent = result.total === 0 ? "No papers match." :
+      result.total > result.hits.length ? "Best " + result.hits.length + " of " + result.total + " papers. Use more words to narrow." :
+      result.total + (result.total === 1 ? " paper" : " papers");
+    panel.appendChild(summary);
+    if (result.hits.length) panel.appendChild(list);
+    panel.hidden = false;
+    status.textContent = summary.textContent;
+  }
+
+  function close() {
+    panel.hidden = true;
+  }
+
+  function run() {
+    timer = null;
+    var ticket = ++latest;
+    var query = input.value;
+    search(query).then(function (result) {
+      if (ticket === latest) { render(result); rendered = ticket; }
+    }, function (error) {
+      if (ticket !== latest) return;
+      panel.textContent = "";
+      var p = document.createElement("p");
+      p.className = "search-summary";
+      p.textContent = "Search is unavailable here; the list of all papers still works.";
+      panel.appendChild(p);
+      panel.hidden = false;
+      status.textContent = p.textContent;
+      if (window.console && console.warn) console.warn("search:", error.message);
+    });
+  }
+
+  var timer = null;
+  input.setAttribute("aria-controls", "search-results");
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  });
+
+  function links() { return Array.prototype.slice.call(panel.querySelectorAll("a.search-hit")); }
+
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && !panel.hidden && links().length) {
+      event.preventDefault();
+      links()[0].focus();
+    } else if (event.key === "Escape") {
+      close();
+    }
+  });
+
+  panel.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && at >= 0 && at < all.length - 1) { event.preventDefault(); all[at + 1].focus(); }
+    else if (event.key === "ArrowUp" && at > 0) { event.preventDefault(); all[at - 1].focus(); }
+    else if (event.key === "ArrowUp" && at === 0) { event.preventDefault(); input.focus(); }
+    else if (event.key === "Escape") { event.preventDefault(); close(); input.focus(); }
+  });
+
+  // Enter opens the best hit of the current words; with no hit (or before the results are in)
+  // the form goes to the list of all papers, which runs the search itself.
+  form.addEventListener("submit", function (event) {
+    var first = links()[0];
+    if (first && !timer && rendered === latest) { event.preventDefault(); window.location.href = first.href; }
+  });
+
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target)) close();
+  });
+
+  // `papers/index.html?q=words` (where the form leads) shows the results for those words.
+  var params = new URLSearchParams(window.location.search);
+  if (params.get("q")) {
+    input.value = params.get("q");
+    run();
+  }
+})();
