@@ -6,6 +6,10 @@ import CCmarkGFM
 /// links are dropped by cmark itself. Make one per task; a renderer is cheap.
 public struct MarkdownRenderer {
     static let extensionNames = ["autolink", "table", "strikethrough", "tagfilter"]
+    /// cmark-gfm keeps the inline parser's table of special characters in process-wide state that
+    /// attaching extensions to a parser sets and freeing a parser clears, so parsers on two threads
+    /// race (seen: autolinks missing from a few pages of a parallel build). Every parse holds this lock.
+    private static let cmarkLock = NSLock()
     // Strikethrough needs `~~`: abstracts use a single `~` for ranges ("7.33~8.26").
     let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
@@ -16,6 +20,8 @@ public struct MarkdownRenderer {
 
     /// Renders Markdown to an HTML fragment.
     public func html(_ markdown: String) -> String {
+        Self.cmarkLock.lock()
+        defer { Self.cmarkLock.unlock() }
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {

@@ -8,6 +8,8 @@ struct PageContexts {
     /// Index of each paper by slug, and the papers of each topic.
     let primaryPapers: [[Int]]
     let secondaryPapers: [[(paper: Int, score: Double)]]
+    /// Each paper's card values that do not depend on the page it appears on, made once.
+    let cardBases: [[String: Any]]
 
     init(model: SiteModel, markdown: MarkdownRenderer) {
         self.model = model
@@ -29,6 +31,9 @@ struct PageContexts {
         }
         self.primaryPapers = primary
         self.secondaryPapers = secondary
+        cardBases = concurrentChunks(model.papers.count) { range in
+            range.map { Self.cardBase(model.papers[$0], memberships: model.topics.memberships[$0], topics: model.topics.topics) }
+        }.flatMap { $0 }
     }
 
     // MARK: Paths
@@ -79,34 +84,44 @@ struct PageContexts {
     }
 
     func card(_ index: Int, root: String, score: Double? = nil) -> [String: Any] {
-        let paper = model.papers[index]
-        // Every key is set, even when empty: Mustache would otherwise look it up in the page around the card.
-        var card: [String: Any] = [
-            "title": cleanLatex(paper.title, markdown: false),
-            "href": root + Self.paperPath(paper),
-            "summary": summary(of: paper),
-            "date": false, "date_iso": "", "upvotes": false, "authors": false, "topic": false, "score": false,
-            // For sorting and filtering in the page's script.
-            "sort_title": foldToASCII(cleanLatex(paper.title, markdown: false)).lowercased(),
-            "upvote_count": paper.upvotes ?? 0, "topic_slug": "",
-        ]
-        if let date = paper.published { card["date"] = date.display; card["date_iso"] = date.iso }
-        if let upvotes = paper.upvotes { card["upvotes"] = upvotes }
-        if let authors = paper.authorCount { card["authors"] = authors == 1 ? "1 author" : "\(authors) authors" }
+        var card = cardBases[index]
+        card["href"] = root + Self.paperPath(model.papers[index])
         if let primary = model.topics.memberships[index].first {
             let topic = model.topics.topics[primary.topic]
             card["topic"] = ["name": topic.name, "href": root + Self.topicPath(topic)]
-            card["topic_slug"] = topic.slug
         }
         if let score { card["score"] = formatScore(score) }
         return card
     }
 
+    /// The page-independent part of a paper's card.
+    static func cardBase(_ paper: Paper, memberships: [TopicMembership], topics: [Topic]) -> [String: Any] {
+        let title = cleanLatex(paper.title, markdown: false)
+        // Every key is set, even when empty: Mustache would otherwise look it up in the page around the card.
+        var card: [String: Any] = [
+            "title": title,
+            "summary": summary(of: paper),
+            "date": false, "date_iso": "", "upvotes": false, "authors": false, "topic": false, "score": false,
+            // For sorting and filtering in the page's script.
+            "sort_title": foldToASCII(title).lowercased(),
+            "upvote_count": paper.upvotes ?? 0, "topic_slug": "",
+        ]
+        if let date = paper.published { card["date"] = date.display; card["date_iso"] = date.iso }
+        if let upvotes = paper.upvotes { card["upvotes"] = upvotes }
+        if let authors = paper.authorCount { card["authors"] = authors == 1 ? "1 author" : "\(authors) authors" }
+        if let primary = memberships.first { card["topic_slug"] = topics[primary.topic].slug }
+        return card
+    }
+
     /// The first sentences of an abstract as plain text, about 240 characters.
-    func summary(of paper: Paper) -> String {
+    func summary(of paper: Paper) -> String { Self.summary(of: paper) }
+
+    static func summary(of paper: Paper) -> String {
         guard let abstract = paper.abstract else { return "" }
-        let text = cleanLatex(abstract, markdown: false)
-        guard text.count > 260 else { return text }
+        // Only the opening matters: clean a bounded prefix, not the whole abstract.
+        let opening = abstract.utf8.count > 1200 ? String(abstract.prefix(1000)) : abstract
+        let text = cleanLatex(opening, markdown: false)
+        guard text.utf8.count > 260, text.count > 260 else { return text }
         let cut = text.prefix(240)
         if let space = cut.lastIndex(of: " ") { return String(cut[..<space]) + "…" }
         return String(cut) + "…"

@@ -113,4 +113,14 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertFalse(html.contains("<del>"), html)
         XCTAssertTrue(html.contains("8.26 BLEU and 1.66"), html)
     }
+
+    func testParallelRenderingGivesTheSameHTMLEveryTime() {
+        let renderer = MarkdownRenderer()
+        let abstract = "WiC is released in https://pilehvar.github.io/wic/. See www.example.org and *this* ~~old~~ text."
+        let expected = renderer.abstractHTML(abstract)
+        XCTAssertTrue(expected.contains("<a href=\"https://pilehvar.github.io/wic/\">"))
+        let outputs = (try? concurrentMap(Array(0..<4000)) { _ in renderer.abstractHTML(abstract) }) ?? []
+        XCTAssertEqual(outputs.count, 4000)
+        XCTAssertEqual(outputs.filter { $0 != expected }.count, 0, "cmark-gfm parsers raced")
+    }
 }
