@@ -55,8 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteCoreTests",
-            dependencies: ["GazetteCore"],
-            exclude: []
+            dependencies: ["GazetteCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "GazetteCommandTests",

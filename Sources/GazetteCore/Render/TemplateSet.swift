@@ -20,6 +20,8 @@ public struct TemplateSet: @unchecked Sendable {
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw TemplateError.missingDirectory(directory)
         }
+        // Same escaping as the library's, over bytes; selected by `{{% CONTENT_TYPE: HTML}}`.
+        MustacheContentTypes.register(FastHTMLContentType(), named: "HTML")
         var library = MustacheLibrary()
         let names = try fm.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
         for file in names {

@@ -5,11 +5,13 @@
 enum EmbeddedScaffold {
     static let templates: [(path: String, text: String)] = [
         ("404.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <h1>Page not found</h1>
 <p>There is no page at this address. Try the <a href="{{root}}index.html">home page</a>, the <a href="{{root}}topics/index.html">topics</a> or <a href="{{root}}papers/index.html">all papers</a>.</p>
 
 """#),
         ("archive.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <h1>Archive</h1>
 <p class="lead">{{paper_count}} papers by month of publication, newest first. The captured listings are in <a href="{{root}}dumps/index.html">issues</a>.</p>
 <nav class="month-index" aria-label="Months">
@@ -448,6 +450,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("dump.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}dumps/index.html">Issues</a> › <span aria-current="page">{{label}}</span></nav>
 <h1>{{label}}</h1>
 <p class="lead">{{count}} papers, in the order the listing showed them{{#capture_date}} on {{capture_date}}{{/capture_date}}. Source: <code>{{file}}</code>.</p>
@@ -458,6 +461,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("dumps.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <h1>Issues</h1>
 <p class="lead">Each captured listing page is one issue of the digest, newest capture first.</p>
 <ul class="issue-list">
@@ -467,6 +471,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("footer.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <footer class="site-footer">
   <p>{{site_description}}</p>
   <p>Built with Gazette. Data: <a href="{{root}}papers.json">papers.json</a> · <a href="{{root}}topics.json">topics.json</a></p>
@@ -474,6 +479,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("header.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <header class="site-header">
   <a class="site-title" href="{{root}}index.html">{{site_title}}</a>
   <nav aria-label="Main">
@@ -495,6 +501,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("index.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <section class="intro">
   <h1>{{site_title}}</h1>
   <p class="lead">{{site_description}}</p>
@@ -538,6 +545,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("layout.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <!DOCTYPE html>
 <html lang="{{language}}">
 <head>
@@ -576,6 +584,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("page.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <article class="prose">
   <h1>{{title}}</h1>
   {{{content_html}}}
@@ -583,6 +592,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("paper-card.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <article class="paper-card" data-date="{{date_iso}}" data-upvotes="{{upvote_count}}" data-title="{{sort_title}}" data-topic="{{topic_slug}}">
   <h3 class="paper-card-title"><a href="{{href}}">{{title}}</a></h3>
   <p class="meta">
@@ -597,6 +607,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("paper.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <article class="paper">
   <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}papers/index.html">Papers</a>{{#topics}}{{#primary}} › <a href="{{href}}">{{name}}</a>{{/primary}}{{/topics}}</nav>
   <h1>{{title}}</h1>
@@ -660,6 +671,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("papers.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <h1>All papers</h1>
 <p class="lead">{{paper_count}} papers, newest first. Browse them by month in the <a href="{{root}}archive/index.html">archive</a>.</p>
 <div class="list-controls" hidden>
@@ -686,6 +698,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("topic.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}topics/index.html">Topics</a> › <span aria-current="page">{{name}}</span></nav>
 <h1>{{name}}</h1>
 <p class="lead">{{primary_count}} papers have this as their main topic{{#has_secondary}}; {{secondary_count}} more touch on it{{/has_secondary}}. <a href="feed.xml">Atom feed</a>.</p>
@@ -723,6 +736,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 
 """#),
         ("topics.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
 <h1>Topics</h1>
 <p class="lead">{{topic_count}} topics, inferred from the papers' titles and abstracts.</p>
 <ul class="topic-grid">

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GazetteCore
+import Mustache
 
 final class TemplateSetTests: XCTestCase {
     /// A theme directory holding every required template (as `{{value}}`) except `omitting`,
@@ -75,6 +76,14 @@ final class TemplateSetTests: XCTestCase {
         let templates = try TemplateSet(directory: directory.path)
         XCTAssertThrowsError(try templates.render("nonexistent", [:])) { error in
             XCTAssertEqual(error as? TemplateError, .missing(file: directory.appendingPathComponent("nonexistent.mustache").path))
+        }
+    }
+
+    func testFastEscapingMatchesMustachesOwn() throws {
+        let samples = ["plain", "a < b && c > d", "\"quoted\" and 'single'", "naïve – café ✓ 漢字 <x>", "", "&amp;"]
+        let library = try MustacheTemplate(string: "{{value}}")
+        for sample in samples {
+            XCTAssertEqual(FastHTMLContentType().escapeText(sample), library.render(["value": sample]), sample)
         }
     }
 }
