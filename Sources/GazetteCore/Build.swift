@@ -87,6 +87,7 @@ public func loadContent(_ directory: String) throws -> Content {
 /// The whole pipeline: ingest → topics → render → publish. Throws on the first error, before
 /// anything is written, so a failed build leaves the previous output untouched.
 public func buildSite(_ options: BuildOptions) throws -> BuildReport {
+    try options.validateOutputDirectory()
     var timings: [(stage: String, seconds: Double)] = []
     func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds

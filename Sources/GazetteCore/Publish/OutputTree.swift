@@ -62,6 +62,12 @@ public struct OutputTree: Sendable {
         }
         let hadPrevious = fm.fileExists(atPath: outputURL.path)
         if hadPrevious {
+            // One atomic exchange: a process killed at any instant leaves either the old or the new
+            // site at `output`, never nothing (a two-step rename would leave a gap).
+            if exchangePaths(staging.path, outputURL.path) {
+                try? fm.removeItem(at: staging)
+                return
+            }
             guard rename(outputURL.path, retired.path) == 0 else {
                 try? fm.removeItem(at: staging)
                 throw PublishError.writeFailed(path: output, reason: "cannot move the previous site aside: \(String(cString: strerror(errno)))")
@@ -75,6 +81,20 @@ public struct OutputTree: Sendable {
         }
         if hadPrevious { try? fm.removeItem(at: retired) }
     }
+}
+
+/// Swaps two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`); false where unsupported, and
+/// the caller falls back to two renames.
+private func exchangePaths(_ a: String, _ b: String) -> Bool {
+    #if os(Linux)
+    // glibc declares renameat2 only under _GNU_SOURCE, which Swift does not see: look it up.
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return false }
+    let renameExchange: UInt32 = 1 << 1
+    return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    #else
+    return false
+    #endif
 }
 
 /// Writes `bytes` to a new file at `path` with plain POSIX calls (no temporary file: the whole

@@ -33,9 +33,10 @@ public struct MarkdownRenderer {
     }
 
     /// An abstract as HTML: LaTeX residue cleaned, and any `<` or `>` shown as text rather than
-    /// treated as markup, since scraped abstracts are text, not HTML.
+    /// treated as markup, since scraped abstracts are text, not HTML. Markdown images become plain
+    /// links: a scraped abstract must not make a reader's browser fetch anything.
     public func abstractHTML(_ abstract: String) -> String {
-        html(escapeAngleBrackets(cleanLatex(abstract, markdown: true)))
+        html(escapeAngleBrackets(cleanLatex(abstract, markdown: true)).replacingOccurrences(of: "![", with: "!\\["))
     }
 }
 
