@@ -2,7 +2,7 @@
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config
 SWIFT ?= swift
 
-.PHONY: site test deps build topic-quality lint clean
+.PHONY: site test deps build topic-quality lint clean browser-check fuzz stress test-sanitize
 
 ## Install the Debian packages Gazette links against, if any is missing (needs root or sudo).
 deps:
@@ -21,9 +21,27 @@ build: deps
 site: build
 	.build/release/gazette build --content content --output public --templates templates
 
-## Run every test.
+## Run every test, then open the hostile fixture site in headless Chromium (installs chromium).
 test: deps
 	$(SWIFT) test
+	bash scripts/browser-check.sh
+
+## Open every page of the hostile fixture site in headless Chromium: no payload may run.
+browser-check: deps
+	bash scripts/browser-check.sh
+
+## Fuzz the dump parser and Markdown rendering with libFuzzer + ASan for FUZZ_SECONDS (default 300).
+fuzz: deps
+	bash scripts/fuzz.sh
+
+## A 200 MB dump, a 10 MB line, a million tiny entries: peak memory and time of a release build.
+stress: build
+	bash scripts/stress.sh
+
+## Every test under AddressSanitizer, then under ThreadSanitizer (separate build directories).
+test-sanitize: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 ## Compare Gazette's topics with scikit-learn's NMF and k-means (installs scikit-learn in .venv/).
 topic-quality: deps

@@ -36,7 +36,7 @@ public struct MarkdownRenderer {
     /// treated as markup, since scraped abstracts are text, not HTML. Markdown images become plain
     /// links: a scraped abstract must not make a reader's browser fetch anything.
     public func abstractHTML(_ abstract: String) -> String {
-        html(escapeAngleBrackets(cleanLatex(abstract, markdown: true)).replacingOccurrences(of: "![", with: "!\\["))
+        html(escapeAngleBrackets(cleanLatex(abstract, markdown: true)).replacingOccurrences(of: "![", with: "\\!["))
     }
 }
 

@@ -114,3 +114,12 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertTrue(html.contains("8.26 BLEU and 1.66"), html)
     }
 }
+
+extension MarkdownRendererTests {
+    func testAbstractImagesBecomeLinksSoNothingIsFetched() {
+        let html = MarkdownRenderer().abstractHTML("See ![the figure](https://example.org/fig.png) and ![x](javascript:alert(1)).")
+        XCTAssertFalse(html.contains("<img"), html)
+        XCTAssertTrue(html.contains("<a href=\"https://example.org/fig.png\">the figure</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"\">x</a>"), "a javascript: link loses its target: \(html)")
+    }
+}
