@@ -110,8 +110,9 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
 }
 
 /// Renders every page, the assets and the data exports into an in-memory tree. Pages are rendered
-/// in parallel, each from its own context; the tree is assembled in a fixed order.
-public func renderSite(_ model: SiteModel, templates: TemplateSet) throws -> (OutputTree, Int) {
+/// in parallel (on `workers` threads, default all cores), each from its own context; the tree is
+/// assembled in a fixed order, so the result does not depend on the number of threads.
+public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil) throws -> (OutputTree, Int) {
     let contexts = PageContexts(model: model, markdown: MarkdownRenderer())
     struct Job {
         let path: String
@@ -149,7 +150,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet) throws -> (Ou
     }
     jobs.append(Job(path: "404.html", template: "404", title: "Page not found", description: nil, section: "", context: { [:] }))
 
-    let rendered = try concurrentMap(jobs) { job -> [UInt8] in
+    let rendered = try concurrentMap(jobs, workers: workers) { job -> [UInt8] in
         var context = job.context()
         let layout = contexts.layout(path: job.path, title: job.title, description: job.description ?? model.config.description,
                                      body: "", section: job.section)
@@ -168,10 +169,12 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet) throws -> (Ou
 }
 
 /// Maps `items` on all cores, keeping order; if any item throws, the error of the first such item
-/// (in input order) is thrown, so failures are reported the same way on every run.
-func concurrentMap<T, R>(_ items: [T], _ transform: (T) throws -> R) throws -> [R] {
+/// (in input order) is thrown, so failures are reported the same way on every run. `workers: 1`
+/// runs on the calling thread alone.
+func concurrentMap<T, R>(_ items: [T], workers: Int? = nil, _ transform: (T) throws -> R) throws -> [R] {
+    if workers == 1 { return try items.map(transform) }
     var results = [Result<R, Error>?](repeating: nil, count: items.count)
-    let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let chunks = max(1, min(items.count, (workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4))
     results.withUnsafeMutableBufferPointer { buffer in
         let output = buffer
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
