@@ -3,7 +3,8 @@
 # prints each run's outcome, wall time and peak memory (maximum resident set size).
 #   big:     a 200 MB dump (the real dumps repeated; repeated papers merge into one)
 #   longline: a dump whose abstract is a single 10 MB line
-#   tiny:    a million tiny entries, each a distinct paper
+#   tiny:    a million tiny entries, each a distinct paper (beyond the limit: a clear error)
+#   atlimit: 20,000 tiny entries, as many distinct papers as a site may hold
 # Inputs live in $STRESS_DIR (default /tmp/gazette-stress) and are made once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,7 +60,17 @@ with open(sys.argv[1], "w") as f:
 PY
 fi
 
-for case in big longline tiny; do
+if [ ! -f "$DIR/atlimit/dumps/atlimit.txt" ]; then
+    make_content atlimit
+    python3 - "$DIR/atlimit/dumps/atlimit.txt" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(20_000):
+        f.write(f"Paper {i} on topic {i % 37}\n\nWe study item {i} and theme {i % 37}. It works. See more.\n\n")
+PY
+fi
+
+for case in ${STRESS_CASES:-big longline tiny atlimit}; do
     rm -rf "$DIR/$case-public"
     start=$(date +%s.%N)
     set +e

@@ -57,12 +57,14 @@ public func loadContent(_ directory: String) throws -> Content {
     }
     let parser = DumpParser()
     var dumps: [Dump] = []
+    var paperLimit = PaperLimit()
     for file in dumpFiles {
         let path = (dumpsDirectory as NSString).appendingPathComponent(file)
         guard let data = fm.contents(atPath: path) else {
             throw IngestError.unreadable(file: path, reason: "permission denied or not a regular file")
         }
         let (dump, notes) = try parser.parse(Array(data), name: String(file.dropLast(4)), path: path)
+        try paperLimit.count(dump)
         dumps.append(dump)
         diagnostics += notes
     }
