@@ -14,8 +14,10 @@ public struct MarkdownRenderer {
         cmark_gfm_core_extensions_ensure_registered()
     }
 
-    /// Renders Markdown to an HTML fragment.
+    /// Renders Markdown to an HTML fragment. Safe from any thread: calls into cmark take turns.
     public func html(_ markdown: String) -> String {
+        cmarkLock.lock()
+        defer { cmarkLock.unlock() }
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
@@ -39,6 +41,11 @@ public struct MarkdownRenderer {
         html(escapeAngleBrackets(cleanLatex(abstract, markdown: true)).replacingOccurrences(of: "![", with: "\\!["))
     }
 }
+
+/// cmark-gfm keeps its table of inline special characters in a process-wide global that every parser
+/// rewrites as it attaches and detaches extensions, so two parses at once can lose strikethrough,
+/// tables or autolinks (MarkdownConcurrencyTests). One lock for the process, as the global is.
+private let cmarkLock = NSLock()
 
 /// `<` and `>` as entities, which Markdown shows as the characters themselves.
 func escapeAngleBrackets(_ text: String) -> String {
