@@ -96,7 +96,8 @@ struct PageContexts {
     /// The first sentences of an abstract as plain text, about 240 characters.
     func summary(of paper: Paper) -> String {
         guard let abstract = paper.abstract else { return "" }
-        let text = cleanLatex(abstract, markdown: false)
+        // A summary is 240 characters: clean only the start, since cards repeat it on many pages.
+        let text = cleanLatex(String(abstract.prefix(2000)), markdown: false)
         guard text.count > 260 else { return text }
         let cut = text.prefix(240)
         if let space = cut.lastIndex(of: " ") { return String(cut[..<space]) + "…" }
