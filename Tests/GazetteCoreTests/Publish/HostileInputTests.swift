@@ -92,6 +92,10 @@ final class HostileInputTests: XCTestCase {
             for raw in ["<", ">", "\u{2028}", "\u{2029}"] { XCTAssertFalse(json.contains(raw), "\(path) holds a raw \(raw)") }
             XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)), path)
         }
+        // Data shipped as script (a search index, say) must not be able to close a <script> either.
+        for (path, text) in site where path.hasSuffix(".js") || path.hasSuffix(".json") {
+            for closer in ["</script", "<!--"] { XCTAssertFalse(text.lowercased().contains(closer), "\(path) holds \(closer)") }
+        }
         let papers = try JSONSerialization.jsonObject(with: Data(site["papers.json"]!.utf8)) as! [[String: Any]]
         let titles = Set(papers.compactMap { $0["title"] as? String })
         XCTAssertTrue(titles.contains("<script>alert(1);document.documentElement.setAttribute('data-pwned','1')</script> Attention for Robust Parsers"))
