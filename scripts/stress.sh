@@ -83,7 +83,7 @@ for case in ${STRESS_CASES:-big longline tiny atlimit}; do
     size=$(du -sh "$DIR/$case/dumps" | cut -f1)
     if [ "$status" -eq 0 ]; then outcome="built $(find "$DIR/$case-public" -name index.html | wc -l) pages"
     elif [ "$status" -eq 124 ]; then outcome="TIMED OUT after ${TIMEOUT}s"
-    else outcome="error: $(grep -m1 'error' "$DIR/$case.log" | cut -c1-200)"; fi
+    else outcome="$(grep -m1 'error' "$DIR/$case.log" | cut -c1-200)"; fi
     printf '%-9s input %-5s exit %-3s %6.1f s  peak %6d MB  %s\n' "$case" "$size" "$status" \
         "$(awk "BEGIN { print $end - $start }")" "$(( ${peak:-0} / 1024 ))" "$outcome"
 done
