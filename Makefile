@@ -2,7 +2,7 @@
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config
 SWIFT ?= swift
 
-.PHONY: site test test-browser deps build topic-quality lint clean bench embed-scaffold serve-check
+.PHONY: site test test-browser deps build topic-quality lint clean bench embed-scaffold serve-check browser-check fuzz stress test-sanitize
 
 ## Install the Debian packages Gazette links against, if any is missing (needs root or sudo).
 deps:
@@ -21,15 +21,34 @@ build: deps
 site: build
 	.build/release/gazette build --content content --output public --templates templates
 
-## Run every test: the Swift tests, then the browser suite.
+## Run every test: the Swift tests, the hostile-input check in Chromium, then the browser suite.
 test: deps
 	$(SWIFT) test
+	bash scripts/browser-check.sh
 	$(MAKE) test-browser
 
 ## Build the default content and test it in headless Chromium: search, browsing, axe-core, the Nu
 ## HTML checker, links, feeds (installs chromium, chromium-driver and Python packages in .venv/).
 test-browser: deps
 	SWIFT="$(SWIFT)" bash tests-browser/run.sh
+## Open every page of the hostile fixture site in headless Chromium: no payload may run.
+browser-check: deps
+	bash scripts/browser-check.sh
+
+## Fuzz the dump parser and Markdown rendering with libFuzzer + ASan for FUZZ_SECONDS (default 300).
+fuzz: deps
+	bash scripts/fuzz.sh
+
+## A 200 MB dump, a 10 MB line, a million tiny entries: peak memory and time of a release build.
+stress: build
+	bash scripts/stress.sh
+
+## Every test under AddressSanitizer, then under ThreadSanitizer (separate build directories).
+## Leak reports are off: at exit LeakSanitizer lists the test-case objects XCTest keeps alive and
+## Foundation's own caches; memory errors and data races still fail the run.
+test-sanitize: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 ## Compare Gazette's topics with scikit-learn's NMF and k-means (installs scikit-learn in .venv/).
 topic-quality: deps

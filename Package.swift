@@ -1,5 +1,6 @@
 // swift-tools-version:5.10
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "Gazette",
@@ -67,3 +68,9 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target exists only for `make fuzz`: libFuzzer supplies `main`, so it cannot link
+// in an ordinary build.
+if ProcessInfo.processInfo.environment["GAZETTE_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "GazetteFuzz", dependencies: ["GazetteCore"]))
+}

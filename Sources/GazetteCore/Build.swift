@@ -65,12 +65,14 @@ public func loadContent(_ directory: String) throws -> Content {
     }
     let parser = DumpParser()
     var dumps: [Dump] = []
+    var paperLimit = PaperLimit()
     for file in dumpFiles {
         let path = (dumpsDirectory as NSString).appendingPathComponent(file)
         guard let data = fm.contents(atPath: path) else {
             throw IngestError.unreadable(file: path, reason: "permission denied or not a regular file")
         }
         let (dump, notes) = try parser.parse(Array(data), name: String(file.dropLast(4)), path: path)
+        try paperLimit.count(dump)
         dumps.append(dump)
         diagnostics += notes
     }
@@ -95,6 +97,7 @@ public func loadContent(_ directory: String) throws -> Content {
 /// The whole pipeline: ingest → topics → render → publish. Throws on the first error, before
 /// anything is written, so a failed build leaves the previous output untouched.
 public func buildSite(_ options: BuildOptions) throws -> BuildReport {
+    try options.validateOutputDirectory()
     var timings: [(stage: String, seconds: Double)] = []
     func timed<T>(_ stage: String, _ work: () throws -> T, detail: (T) -> String) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -154,12 +157,13 @@ public struct RenderCounts: Equatable, Sendable {
     public var bytes: Int
 }
 
-/// Renders every page, the assets and the data exports into an in-memory tree (for tests and small sites).
-public func renderSite(_ model: SiteModel, templates: TemplateSet) throws -> (OutputTree, Int) {
+/// Renders every page, the assets and the data exports into an in-memory tree (for tests and small
+/// sites), on `workers` threads (default all cores); the tree does not depend on the number of threads.
+public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil) throws -> (OutputTree, Int) {
     let lock = NSLock()
     var tree = OutputTree()
     var firstError: Error?
-    let counts = try renderSite(model, templates: templates) { path, bytes in
+    let counts = try renderSite(model, templates: templates, workers: workers) { path, bytes in
         lock.lock()
         defer { lock.unlock() }
         do { try tree.add(path, bytes) } catch { firstError = firstError ?? error }
@@ -171,7 +175,8 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet) throws -> (Ou
 /// Renders every page, the assets and the data exports, handing each file to `emit` (called from
 /// several threads at once) as soon as it is made. Pages are rendered in parallel, each from its
 /// own context.
-public func renderSite(_ model: SiteModel, templates: TemplateSet, emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
+public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil,
+                       emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
     let contexts = PageContexts(model: model, markdown: MarkdownRenderer())
     struct Job {
         let path: String
@@ -213,7 +218,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, emit: @escapi
     }
     jobs.append(Job(path: "404.html", template: "404", title: "Page not found", description: nil, section: "", context: { [:] }))
 
-    let sizes = try concurrentMap(jobs) { job -> Int in
+    let sizes = try concurrentMap(jobs, workers: workers) { job -> Int in
         var context = job.context()
         let layout = contexts.layout(path: job.path, title: job.title, description: job.description ?? model.config.description,
                                      body: "", section: job.section)
@@ -243,10 +248,12 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, emit: @escapi
 }
 
 /// Maps `items` on all cores, keeping order; if any item throws, the error of the first such item
-/// (in input order) is thrown, so failures are reported the same way on every run.
-func concurrentMap<T, R>(_ items: [T], _ transform: (T) throws -> R) throws -> [R] {
+/// (in input order) is thrown, so failures are reported the same way on every run. `workers: 1`
+/// runs on the calling thread alone.
+func concurrentMap<T, R>(_ items: [T], workers: Int? = nil, _ transform: (T) throws -> R) throws -> [R] {
+    if workers == 1 { return try items.map(transform) }
     var results = [Result<R, Error>?](repeating: nil, count: items.count)
-    let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let chunks = max(1, min(items.count, (workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4))
     results.withUnsafeMutableBufferPointer { buffer in
         let output = buffer
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

@@ -29,6 +29,10 @@ public struct DumpParser: Sendable {
         for (offset, raw) in decoded.lines.enumerated() {
             let lineNumber = offset + 1
             var text = Substring(raw).trimmingWhitespace()
+            if let cleaned = removingControlCharacters(raw) {
+                diagnostics.append(Diagnostic(.warning, file: path, line: lineNumber, "control characters removed (invisible, or able to reorder the text)"))
+                text = Substring(cleaned).trimmingWhitespace()
+            }
             if text.isEmpty { continue }
             if firstContentLine == nil {
                 firstContentLine = lineNumber

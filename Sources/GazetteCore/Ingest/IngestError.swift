@@ -3,6 +3,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case notADump(file: String, line: Int, reason: String)
     case invalidPage(file: String, line: Int, reason: String)
+    case tooManyPapers(file: String, line: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -12,6 +13,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "ingest: \(file):\(line): not a paper dump: \(reason)"
         case let .invalidPage(file, line, reason):
             return "ingest: \(file):\(line): invalid page: \(reason)"
+        case let .tooManyPapers(file, line, limit):
+            return "ingest: \(file):\(line): more than \(limit) distinct papers in the content; build the dumps as several smaller sites"
         }
     }
 }

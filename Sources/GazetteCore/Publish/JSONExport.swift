@@ -60,9 +60,9 @@ func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
 
 /// Pretty, key-sorted JSON with `<`, `>` and `&` as `\u` escapes, so the file is safe to inline
 /// into a page and byte-identical across builds.
-func encodeJSON<T: Encodable>(_ value: T) throws -> [UInt8] {
+func encodeJSON<T: Encodable>(_ value: T, pretty: Bool = true) throws -> [UInt8] {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(value)
     var out: [UInt8] = []
     out.reserveCapacity(data.count + 64)

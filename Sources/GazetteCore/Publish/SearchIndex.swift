@@ -137,11 +137,10 @@ public struct SearchIndex: Sendable {
     }
 }
 
-/// One line of JSON with sorted keys: the index is read by a script, not by people.
+/// One line of JSON with sorted keys (the index is read by a script, not by people), with `<`, `>`
+/// and `&` escaped like every export.
 func compactJSON<T: Encodable>(_ value: T) throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return Array(try encoder.encode(value)) + [0x0A]
+    try encodeJSON(value, pretty: false)
 }
 
 extension SiteModel {

@@ -38,7 +38,9 @@ func stableHash(_ text: String) -> String {
 /// Hands out unique slugs. A slug that is taken, empty, or a name the site uses for itself gets a
 /// suffix hashed from the full text, so it does not depend on which paper came first.
 public struct UniqueSlugs {
-    static let reserved: Set<String> = ["index", "assets", "papers", "topics", "dumps", "archive", "search", "feeds", "404"]
+    static let reserved: Set<String> = Set(["index", "assets", "papers", "topics", "dumps", "archive", "search", "feeds", "404"])
+        // Device names Windows will not create, so the site can be copied anywhere.
+        .union(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
     private var taken: Set<String> = []
 
     public init() {}

@@ -18,9 +18,18 @@ public func cleanLatex(_ text: String, markdown: Bool) -> String {
         text = rewriteGroupCommands(text)
     }
     guard text.utf8.contains(0x5C) else { return text }
+    return cleanCommands(text[...], markdown: markdown, closers: matchingBraces(text), depth: 0)
+}
+
+/// Deeper groups are kept as they are: nesting this deep is not prose, and recursing further could
+/// exhaust the stack (Tests/Fixtures/Fuzz/latex-storm.txt).
+private let maximumCommandDepth = 16
+
+/// The commands of `text` (a slice of the string `closers` was computed on) rewritten.
+private func cleanCommands(_ text: Substring, markdown: Bool, closers: [String.Index: String.Index], depth: Int) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
-    var rest = Substring(text)
+    var rest = text
     while let slash = rest.firstIndex(of: "\\") {
         out += rest[..<slash]
         let after = rest[rest.index(after: slash)...]
@@ -41,8 +50,10 @@ public func cleanLatex(_ text: String, markdown: Bool) -> String {
         default:
             break
         }
-        if !name.isEmpty, afterName.first == "{", let close = matchingBrace(afterName) {
-            let inner = cleanLatex(String(afterName[afterName.index(after: afterName.startIndex)..<close]), markdown: markdown)
+        if !name.isEmpty, afterName.first == "{", let close = closers[afterName.startIndex], close < afterName.endIndex {
+            let group = afterName[afterName.index(after: afterName.startIndex)..<close]
+            let inner = depth < maximumCommandDepth
+                ? cleanCommands(group, markdown: markdown, closers: closers, depth: depth + 1) : String(group)
             switch name {
             case "textit", "emph": out += markdown ? "*\(inner)*" : inner
             case "textbf": out += markdown ? "**\(inner)**" : inner
@@ -59,18 +70,19 @@ public func cleanLatex(_ text: String, markdown: Bool) -> String {
     return out
 }
 
-private func matchingBrace(_ text: Substring) -> Substring.Index? {
-    var depth = 0
+/// Each `{` of `text` that is closed, mapped to its `}`, in one pass (a scan per command would be
+/// quadratic on long unbalanced input).
+private func matchingBraces(_ text: String) -> [String.Index: String.Index] {
+    var closers: [String.Index: String.Index] = [:]
+    var open: [String.Index] = []
     for index in text.indices {
         switch text[index] {
-        case "{": depth += 1
-        case "}":
-            depth -= 1
-            if depth == 0 { return index }
+        case "{": open.append(index)
+        case "}": if let opener = open.popLast() { closers[opener] = index }
         default: break
         }
     }
-    return nil
+    return closers
 }
 
 /// `{\em x}`, `{\it x}` and `{\bf x}` as the equivalent `\emph{x}` / `\textbf{x}` commands.

@@ -6,10 +6,6 @@ import CCmarkGFM
 /// links are dropped by cmark itself. Make one per task; a renderer is cheap.
 public struct MarkdownRenderer {
     static let extensionNames = ["autolink", "table", "strikethrough", "tagfilter"]
-    /// cmark-gfm keeps the inline parser's table of special characters in process-wide state that
-    /// attaching extensions to a parser sets and freeing a parser clears, so parsers on two threads
-    /// race (seen: autolinks missing from a few pages of a parallel build). Every parse holds this lock.
-    private static let cmarkLock = NSLock()
     // Strikethrough needs `~~`: abstracts use a single `~` for ranges ("7.33~8.26").
     let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
@@ -18,10 +14,10 @@ public struct MarkdownRenderer {
         cmark_gfm_core_extensions_ensure_registered()
     }
 
-    /// Renders Markdown to an HTML fragment.
+    /// Renders Markdown to an HTML fragment. Safe from any thread: calls into cmark take turns.
     public func html(_ markdown: String) -> String {
-        Self.cmarkLock.lock()
-        defer { Self.cmarkLock.unlock() }
+        cmarkLock.lock()
+        defer { cmarkLock.unlock() }
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
@@ -39,11 +35,17 @@ public struct MarkdownRenderer {
     }
 
     /// An abstract as HTML: LaTeX residue cleaned, and any `<` or `>` shown as text rather than
-    /// treated as markup, since scraped abstracts are text, not HTML.
+    /// treated as markup, since scraped abstracts are text, not HTML. Markdown images become plain
+    /// links: a scraped abstract must not make a reader's browser fetch anything.
     public func abstractHTML(_ abstract: String) -> String {
-        html(escapeAngleBrackets(cleanLatex(abstract, markdown: true)))
+        html(escapeAngleBrackets(cleanLatex(abstract, markdown: true)).replacingOccurrences(of: "![", with: "\\!["))
     }
 }
+
+/// cmark-gfm keeps its table of inline special characters in a process-wide global that every parser
+/// rewrites as it attaches and detaches extensions, so two parses at once can lose strikethrough,
+/// tables or autolinks (MarkdownConcurrencyTests). One lock for the process, as the global is.
+private let cmarkLock = NSLock()
 
 /// `<` and `>` as entities, which Markdown shows as the characters themselves.
 func escapeAngleBrackets(_ text: String) -> String {

@@ -382,6 +382,8 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 .topic-chip, .badge { background: var(--accent-soft); border-radius: 999px; padding: 0 0.6rem; text-decoration: none; font-size: 0.85rem; }
 .upvotes { font-variant-numeric: tabular-nums; }
 .abstract { overflow-wrap: anywhere; }
+/* Scraped titles can hold words longer than any screen. */
+h1, h2, h3, .paper-card-title, .summary { overflow-wrap: anywhere; }
 .term-list { display: flex; flex-wrap: wrap; gap: 0.35rem 1.25rem; padding-left: 0; list-style: none; }
 .membership-list li { margin-bottom: 0.5rem; }
 .issue-list li { margin-bottom: 0.35rem; }
@@ -551,6 +553,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'">
 <title>{{#is_home}}{{site_title}}{{/is_home}}{{^is_home}}{{page_title}} · {{site_title}}{{/is_home}}</title>
 <meta name="description" content="{{description}}">
 <meta name="generator" content="Gazette">

@@ -138,4 +138,23 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertEqual(error.line, 2)
         XCTAssertTrue(error.reason.contains("not valid YAML"), error.reason)
     }
+
+    func testAValueOfTheWrongKindNamesTheKeyAndItsLine() throws {
+        for (yaml, key, line) in [("title: [a, b]\n", "`title`", 1), ("title: T\nhome_top_papers: many\n", "`home_top_papers`", 2),
+                                  ("topics:\n  count: 2\n  min_size: {a: 1}\n", "`topics.min_size`", 3),
+                                  ("title: T\ntopics: 5\n", "`topics`", 2)] {
+            let error = try XCTUnwrap(invalid(yaml), yaml)
+            XCTAssertEqual(error.line, line, yaml)
+            XCTAssertTrue(error.reason.contains(key), "\(yaml): \(error.reason)")
+        }
+    }
+
+    func testHostileYAMLIsRejectedOrReadAsPlainText() throws {
+        // Anchors and aliases expanding exponentially (a "billion laughs") must not hang or exhaust memory.
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1..<12 { yaml += "a\(i): &a\(i) [*a\(i - 1), *a\(i - 1), *a\(i - 1), *a\(i - 1), *a\(i - 1), *a\(i - 1), *a\(i - 1), *a\(i - 1), *a\(i - 1), *a\(i - 1)]\n" }
+        let error = try XCTUnwrap(invalid(yaml))
+        XCTAssertEqual(error.line, 1)
+        XCTAssertEqual(try SiteConfig.parse("title: \"<script>alert(1)</script>\"\n", file: "site.yml").title, "<script>alert(1)</script>")
+    }
 }

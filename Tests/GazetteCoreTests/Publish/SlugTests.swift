@@ -45,4 +45,23 @@ final class SlugTests: XCTestCase {
                        Dictionary(uniqueKeysWithValues: backward.map { ($0.title, $0.slug) }))
         XCTAssertEqual(Set(forward.map(\.slug)).count, titles.count)
     }
+
+    func testHostileTitlesGiveSlugsThatStayInsideTheirDirectory() throws {
+        let hostile = ["..", "../../etc/passwd", "/etc/passwd", "C:\\Windows\\system32", "．．／．．／etc", "\u{2024}\u{2024}/x",
+                       "papers", "ⓟⓐⓟⓔⓡⓢ", "pápers", "CON", "nul", "Com1", "lpt9", "\u{0}", "\u{202E}fdp.exe", "%2e%2e%2f", "~root", ""]
+        var slugs = UniqueSlugs()
+        var tree = OutputTree()
+        for title in hostile {
+            let slug = slugs.make(title)
+            XCTAssertFalse(slug.isEmpty, title)
+            XCTAssertTrue(slug.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" }, "\(title) → \(slug)")
+            XCTAssertFalse(UniqueSlugs.reserved.contains(slug), "\(title) → \(slug)")
+            XCTAssertNoThrow(try tree.add("papers/\(slug)/index.html", text: "x"), slug)
+        }
+    }
+
+    func testWindowsDeviceNamesAreReserved() {
+        var slugs = UniqueSlugs()
+        for name in ["con", "aux", "com1", "lpt3"] { XCTAssertNotEqual(slugs.make(name), name) }
+    }
 }

@@ -124,3 +124,12 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(outputs.filter { $0 != expected }.count, 0, "cmark-gfm parsers raced")
     }
 }
+
+extension MarkdownRendererTests {
+    func testAbstractImagesBecomeLinksSoNothingIsFetched() {
+        let html = MarkdownRenderer().abstractHTML("See ![the figure](https://example.org/fig.png) and ![x](javascript:alert(1)).")
+        XCTAssertFalse(html.contains("<img"), html)
+        XCTAssertTrue(html.contains("<a href=\"https://example.org/fig.png\">the figure</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"\">x</a>"), "a javascript: link loses its target: \(html)")
+    }
+}
