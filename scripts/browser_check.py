@@ -37,6 +37,11 @@ class Inspector(html.parser.HTMLParser):
                 self.problems.append(f"<{tag} {name}={value!r}>")
         if tag == "script" and not dict(attrs).get("src"):
             self.problems.append("an inline <script>")
+        if tag == "script" and dict(attrs).get("src") and not dict(attrs)["src"].endswith(("assets/search.js", "assets/sort.js")):
+            self.problems.append(f"a script that is not the theme's: {dict(attrs)['src']!r}")
+        # The theme's own search form is the one form a page may hold.
+        if tag == "form" and dict(attrs).get("class") == "site-search":
+            return
         if tag in FORBIDDEN_TAGS:
             self.problems.append(f"an injected <{tag}>")
 
