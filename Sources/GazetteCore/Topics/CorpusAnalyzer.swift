@@ -95,8 +95,10 @@ public func analyzeCorpus(_ documents: [(title: String, body: String)], options:
     }
     for (pair, df) in bigramDF where df >= max(options.minPhraseDocuments, options.minDocumentFrequency) && df <= maxDocuments {
         let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-        // A phrase reads as its words' usual forms: "compositional generalization".
-        terms.append(Term(key: stems[a] + " " + stems[b], label: label(a) + " " + label(b), documentFrequency: df, isPhrase: true))
+        // A phrase reads as its words' usual forms ("compositional generalization"), its first word
+        // singular where the text uses both, as English modifiers are ("instruction tuning").
+        terms.append(Term(key: stems[a] + " " + stems[b], label: modifierForm(label(a), surfaceCounts[a]) + " " + label(b),
+                          documentFrequency: df, isPhrase: true))
     }
     terms.sort { $0.key < $1.key }
     var termIndex: [String: Int] = [:]
@@ -171,6 +173,13 @@ func analyzeChunk(_ documents: ArraySlice<(title: String, body: String)>, titleW
         chunk.documents.append((unigrams, bigrams))
     }
     return chunk
+}
+
+/// `form` without a plural `s` when the text also writes it that way ("instructions" → "instruction").
+func modifierForm(_ form: String, _ counts: [String: Int]) -> String {
+    guard form.hasSuffix("s"), !form.hasSuffix("ss") else { return form }
+    let singular = String(form.dropLast())
+    return counts.keys.contains { $0.lowercased() == singular.lowercased() } ? singular : form
 }
 
 /// The written form to show: the most frequent, preferring lowercase on ties so that a title's

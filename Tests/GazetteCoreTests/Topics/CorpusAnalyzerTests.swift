@@ -39,4 +39,10 @@ final class CorpusAnalyzerTests: XCTestCase {
         XCTAssertEqual(preferredForm(["Semantic": 3, "semantic": 3]), "semantic")
         XCTAssertEqual(preferredForm(["Large Language": 4, "large language": 1]), "large language")
     }
+
+    func testAPhrasesFirstWordIsSingularWhenTheTextUsesBothForms() {
+        XCTAssertEqual(modifierForm("instructions", ["instructions": 9, "instruction": 4]), "instruction")
+        XCTAssertEqual(modifierForm("models", ["models": 9]), "models", "no singular in the text")
+        XCTAssertEqual(modifierForm("class", ["class": 3, "clas": 1]), "class", "a double s is not a plural")
+    }
 }
