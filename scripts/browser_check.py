@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 
-FORBIDDEN_TAGS = {"iframe", "frame", "object", "embed", "svg", "math", "img", "textarea", "form", "base", "style", "noscript"}
+FORBIDDEN_TAGS = {"iframe", "frame", "object", "embed", "svg", "math", "img", "textarea", "base", "style", "noscript"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href"}
 
 
