@@ -43,9 +43,23 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testNoHostileInputBecomesAnElementAHandlerOrAScriptLink() throws {
-        let site = try build(hostile)
+        try assertNoInjectedMarkup(try build(hostile))
+    }
+
+    func testAHostileDumpFileNameIsEscapedToo() throws {
+        let content = try Fixtures.temporaryDirectory(self).appendingPathComponent("content")
+        try FileManager.default.copyItem(atPath: hostile, toPath: content.path)
+        try FileManager.default.moveItem(at: content.appendingPathComponent("dumps/2024-mar-04.txt"),
+                                         to: content.appendingPathComponent("dumps/\"><img src=x onerror=alert(1)>..txt"))
+        let site = try build(content.path)
+        try assertNoInjectedMarkup(site)
+        XCTAssertTrue(site.keys.contains { $0.hasPrefix("dumps/img-src-x-onerror-alert-1") }, "\(site.keys.sorted())")
+    }
+
+    func assertNoInjectedMarkup(_ site: [String: String]) throws {
         let forbidden: Set<String> = ["iframe", "frame", "object", "embed", "svg", "math", "img", "textarea",
                                       "base", "style", "noscript"]
+        XCTAssertGreaterThan(pages(site).count, 10)
         for (path, html) in pages(site) {
             let tags = htmlStartTags(html)
             XCTAssertEqual(tags.filter { $0.name == "title" }.count, 1, path)
