@@ -12,11 +12,12 @@ Usage: browser_check.py SITE_DIR [CHROMIUM]
 import html.parser
 import os
 import pathlib
+import signal
 import subprocess
 import sys
 import tempfile
 
-FORBIDDEN_TAGS = {"iframe", "frame", "object", "embed", "svg", "math", "img", "textarea", "form", "base", "style", "noscript"}
+FORBIDDEN_TAGS = {"iframe", "frame", "object", "embed", "svg", "math", "img", "textarea", "base", "style", "noscript"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href"}
 
 
@@ -47,18 +48,29 @@ class Inspector(html.parser.HTMLParser):
 
 
 def rendered_dom(chromium, page):
-    result = subprocess.run(
+    """The page's DOM after its scripts ran, or None when it never finished loading: headless
+    Chromium waits forever on an alert(), so a page that hangs has opened a dialog."""
+    process = subprocess.Popen(
         [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
          "--allow-file-access-from-files", "--virtual-time-budget=2000", "--dump-dom", page.resolve().as_uri()],
-        capture_output=True, text=True, timeout=120)
-    if result.returncode != 0 or "<html" not in result.stdout:
-        sys.exit(f"browser-check: chromium failed on {page}: {result.stderr[-500:]}")
-    return result.stdout
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return None
+    if process.returncode != 0 or "<html" not in out:
+        sys.exit(f"browser-check: chromium failed on {page}: {err[-500:]}")
+    return out
 
 
 def problems(chromium, page):
+    dom = rendered_dom(chromium, page)
+    if dom is None:
+        return ["a payload ran: the page never finished loading (a script dialog is open)"]
     inspector = Inspector()
-    inspector.feed(rendered_dom(chromium, page))
+    inspector.feed(dom)
     return inspector.problems
 
 

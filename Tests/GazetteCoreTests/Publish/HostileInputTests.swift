@@ -43,15 +43,34 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testNoHostileInputBecomesAnElementAHandlerOrAScriptLink() throws {
-        let site = try build(hostile)
-        let forbidden: Set<String> = ["script", "iframe", "frame", "object", "embed", "svg", "math", "img", "textarea", "form",
-                                      "base", "style", "button", "input", "noscript"]
+        try assertNoInjectedMarkup(try build(hostile))
+    }
+
+    func testAHostileDumpFileNameIsEscapedToo() throws {
+        let content = try Fixtures.temporaryDirectory(self).appendingPathComponent("content")
+        try FileManager.default.copyItem(atPath: hostile, toPath: content.path)
+        try FileManager.default.moveItem(at: content.appendingPathComponent("dumps/2024-mar-04.txt"),
+                                         to: content.appendingPathComponent("dumps/\"><img src=x onerror=alert(1)>..txt"))
+        let site = try build(content.path)
+        try assertNoInjectedMarkup(site)
+        XCTAssertTrue(site.keys.contains { $0.hasPrefix("dumps/img-src-x-onerror-alert-1") }, "\(site.keys.sorted())")
+    }
+
+    func assertNoInjectedMarkup(_ site: [String: String]) throws {
+        let forbidden: Set<String> = ["iframe", "frame", "object", "embed", "svg", "math", "img", "textarea",
+                                      "base", "style", "noscript"]
+        XCTAssertGreaterThan(pages(site).count, 10)
         for (path, html) in pages(site) {
             let tags = htmlStartTags(html)
             XCTAssertEqual(tags.filter { $0.name == "title" }.count, 1, path)
             XCTAssertEqual(tags.filter { $0.name == "html" }.count, 1, path)
             for tag in tags where !isThemeElement(tag) {
                 XCTAssertFalse(forbidden.contains(tag.name), "\(path): injected <\(tag.name)>")
+                if tag.name == "script" {
+                    // Only the theme's own script files: a relative src, nothing inline, no other origin.
+                    let src = tag.value("src") ?? ""
+                    XCTAssertTrue(!src.isEmpty && !src.contains(":") && !src.hasPrefix("//"), "\(path): <script src=\"\(src)\">")
+                }
                 for attribute in tag.attributes {
                     XCTAssertFalse(attribute.name.hasPrefix("on"), "\(path): handler \(attribute.name) on <\(tag.name)>")
                     guard ["href", "src", "action", "formaction", "data"].contains(attribute.name) else { continue }
