@@ -23,7 +23,7 @@ site: build
 
 ## Run every test: the Swift tests, the hostile-input check in Chromium, then the browser suite.
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 	bash scripts/browser-check.sh
 	$(MAKE) test-browser
 
@@ -47,8 +47,8 @@ stress: build
 ## Leak reports are off: at exit LeakSanitizer lists the test-case objects XCTest keeps alive and
 ## Foundation's own caches; memory errors and data races still fail the run.
 test-sanitize: deps
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --disable-swift-testing --sanitize=address --scratch-path .build-asan
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --disable-swift-testing --sanitize=thread --scratch-path .build-tsan
 
 ## Compare Gazette's topics with scikit-learn's NMF and k-means (installs scikit-learn in .venv/).
 topic-quality: deps
