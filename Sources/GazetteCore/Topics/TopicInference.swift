@@ -115,7 +115,6 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
 
     // Back to input order.
     var memberships = [[TopicMembership]](repeating: [], count: n)
-    var related = [[RelatedPaper]](repeating: [], count: n)
     var inputVectors = [SparseVector](repeating: SparseVector(), count: n)
     for (canonical, input) in order.enumerated() {
         memberships[input] = canonicalMemberships[canonical].map { var m = $0; m.topic = newID[m.topic]; return m }
@@ -124,7 +123,7 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     var inputCorpus = corpus
     inputCorpus.documents = order.indices.map { _ in [] }
     for (canonical, input) in order.enumerated() { inputCorpus.documents[input] = corpus.documents[canonical] }
-    var model = TopicModel(topics: topics, memberships: memberships, related: related, corpus: inputCorpus, vectors: inputVectors,
+    var model = TopicModel(topics: topics, memberships: memberships, related: Array(repeating: [], count: n), corpus: inputCorpus, vectors: inputVectors,
                            canonicalOrder: order, warnings: warnings)
     if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
     return model

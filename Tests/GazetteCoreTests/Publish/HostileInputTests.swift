@@ -16,7 +16,7 @@ final class HostileInputTests: XCTestCase {
         let enumerator = FileManager.default.enumerator(atPath: output)!
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files[path] = try String(contentsOfFile: output + "/" + path, encoding: .utf8) }
         }
         return files

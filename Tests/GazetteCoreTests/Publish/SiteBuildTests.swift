@@ -16,7 +16,7 @@ final class SiteBuildTests: XCTestCase {
         let enumerator = FileManager.default.enumerator(atPath: root)!
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { result[path] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + path)) }
         }
         return result
