@@ -63,6 +63,24 @@ def test_search_matches_word_prefixes_and_every_word(browser, base_url, site, co
     wait(browser).until(lambda b: target["title"] in hit_titles(b))
 
 
+def test_short_words_match_exactly_and_load_one_shard(browser, base_url, site, console):
+    browser.get(base_url + "index.html")
+    browser.find_element(By.ID, "search-input").send_keys("co")
+    wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .search-summary"))
+    shards = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/search/t-'))")
+    assert len(shards) <= 1, shards
+    titles = hit_titles(browser)
+    assert titles, "the default content has papers with the word co (co-create, co-occurrence)"
+    # Exact: every hit holds the word "co" itself, not just words starting with it ("compositional").
+    by_title = {p["title"]: p for p in papers(site)}
+    for title in titles:
+        record = by_title.get(title)
+        if record:
+            text = (record["title"] + " " + (record["abstract"] or "")).lower()
+            assert re.search(r"(^|[^a-z0-9])co([^a-z0-9]|$)", text), title
+
+
 def test_search_is_usable_with_the_keyboard(browser, base_url, console):
     browser.get(base_url + "index.html")
     box = browser.find_element(By.ID, "search-input")

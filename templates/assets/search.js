@@ -39,10 +39,15 @@
     return out;
   }
 
-  // Term shards a query word needs: those whose key starts with it or that it starts with.
+  // Words shorter than this match exactly, not as prefixes: "co" would otherwise pull in every
+  // shard of "co…" words, hundreds of kilobytes on a large digest.
+  var PREFIX_MIN = 3;
+
+  // Term shards a query word needs: the one holding the word itself and, for a prefix, those whose
+  // key starts with it.
   function shardsFor(word) {
     return manifest.shards.filter(function (key) {
-      return key.indexOf(word) === 0 || word.indexOf(key) === 0;
+      return word.indexOf(key) === 0 || (word.length >= PREFIX_MIN && key.indexOf(word) === 0);
     });
   }
 
@@ -61,7 +66,7 @@
           var best = {};
           shards.forEach(function (shard) {
             Object.keys(shard).forEach(function (word) {
-              if (word.indexOf(term) !== 0) return;
+              if (word.indexOf(term) !== 0 || (term.length < PREFIX_MIN && word !== term)) return;
               var exact = word === term ? 1.5 : 1;
               decode(shard[word][0]).forEach(function (id) { best[id] = Math.max(best[id] || 0, 10 * exact); });
               decode(shard[word][1]).forEach(function (id) { best[id] = Math.max(best[id] || 0, exact); });
