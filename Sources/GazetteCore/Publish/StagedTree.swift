@@ -18,6 +18,10 @@ public final class StagedTree: @unchecked Sendable {
     private var unchanged = 0
     private var bytes = 0
     private var paths: Set<String> = []
+    /// The output's parent directory, held with an exclusive `flock` for the life of this tree, so a
+    /// second build beside it (a `gazette serve` rebuild, a CI job) waits instead of removing this
+    /// build's staging tree as a leftover.
+    private let parentLock: Int32
 
     /// Prepares to replace `output`; removes what killed builds left beside it.
     public init(output: String) throws {
@@ -33,11 +37,21 @@ public final class StagedTree: @unchecked Sendable {
         } catch {
             throw PublishError.writeFailed(path: output, reason: error.localizedDescription)
         }
+        parentLock = open(parent.path, O_RDONLY | O_CLOEXEC)
+        guard parentLock >= 0 else {
+            throw PublishError.writeFailed(path: output, reason: "cannot open \(parent.path): \(String(cString: strerror(errno)))")
+        }
+        while flock(parentLock, LOCK_EX) != 0 && errno == EINTR {}
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
         where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
             try? fm.removeItem(at: parent.appendingPathComponent(entry))
         }
         previous = existingFiles(under: self.output.path)
+    }
+
+    deinit {
+        flock(parentLock, LOCK_UN)
+        close(parentLock)
     }
 
     /// Adds a file; safe to call from several threads. The path must stay inside the tree.

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import GazetteCore
 
@@ -83,5 +84,27 @@ final class OutputTreeTests: XCTestCase {
         XCTAssertEqual(try tree.write(to: output), WriteStatistics(written: 1, unchanged: 1))
         XCTAssertEqual(inode(output + "/papers/a/index.html"), unchangedInode, "kept, not rewritten")
         XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "home, updated")
+    }
+
+    func testASecondBuildBesideARunningOneWaitsAndLeavesItsStagingAlone() throws {
+        let dir = try Fixtures.temporaryDirectory(self)
+        let output = dir.appendingPathComponent("public").path
+        var first: StagedTree? = try StagedTree(output: output)
+        try first!.put("index.html", Array("first".utf8))
+        let staging = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".public.tmp-") }
+        XCTAssertEqual(staging.count, 1)
+        let started = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            // Holds the output briefly, then lets go.
+            _ = try? StagedTree(output: output)
+            started.signal()
+        }
+        // While the first build runs, the second must not start (and so must not clean its staging up).
+        XCTAssertEqual(started.wait(timeout: .now() + 0.5), .timedOut)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(staging[0]).path))
+        try first!.commit()
+        first = nil
+        XCTAssertEqual(started.wait(timeout: .now() + 10), .success, "the second build starts once the first is done")
+        XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "first")
     }
 }
