@@ -174,10 +174,10 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
 
 /// Renders every page, the assets and the data exports, handing each file to `emit` (called from
 /// several threads at once) as soon as it is made. Pages are rendered in parallel, each from its
-/// own context.
+/// own context; the search index, feeds and exports are made alongside them.
 public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil,
                        emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
-    let contexts = PageContexts(model: model, markdown: MarkdownRenderer())
+    let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), templates: templates)
     struct Job {
         let path: String
         let template: String
@@ -188,29 +188,51 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         /// The page's own Atom feed, path from the site root, beside the site's.
         var feed: (title: String, path: String)? = nil
     }
+    /// "Page 2 of 7" after a list page's title, from the second page on.
+    func numbered(_ title: String, _ page: ListPage) -> String {
+        page.number == 1 ? title : "\(title) (page \(page.number) of \(page.pageCount))"
+    }
     var jobs: [Job] = [
         Job(path: "index.html", template: "index", title: model.config.title, description: nil, section: "home", context: contexts.home),
         Job(path: "topics/index.html", template: "topics", title: "Topics", description: nil, section: "topics", context: contexts.topicsIndex),
     ]
     for topic in model.topics.topics {
-        jobs.append(Job(path: PageContexts.topicPath(topic), template: "topic", title: topic.name,
-                        description: "Papers on \(topic.name): " + topic.terms.prefix(5).map(\.label).joined(separator: ", "),
-                        section: "topics", context: { contexts.topic(topic) }, feed: (topic.name, topicFeedPath(topic))))
+        for page in contexts.topicPages(topic) {
+            jobs.append(Job(path: page.path, template: "topic", title: numbered(topic.name, page),
+                            description: "Papers on \(topic.name): " + topic.terms.prefix(5).map(\.label).joined(separator: ", "),
+                            section: "topics", context: { contexts.topic(topic, page: page) }, feed: (topic.name, topicFeedPath(topic))))
+        }
     }
-    jobs.append(Job(path: "papers/index.html", template: "papers", title: "All papers", description: nil, section: "papers", context: contexts.allPapers))
+    let orders = contexts.allPapersOrders()
+    for (order, list) in orders.enumerated() {
+        for page in list.pages {
+            jobs.append(Job(path: page.path, template: "papers", title: numbered(order == 0 ? "All papers" : "All papers, \(list.label)", page),
+                            description: nil, section: "papers", context: { contexts.allPapers(order: order, page: page, orders: orders) }))
+        }
+    }
     for index in model.papers.indices {
         let paper = model.papers[index]
         jobs.append(Job(path: PageContexts.paperPath(paper), template: "paper", title: cleanLatex(paper.title, markdown: false),
                         description: contexts.summary(of: paper), section: "papers", context: { contexts.paper(index) }))
     }
+    let months = contexts.archiveMonths()
     jobs.append(Job(path: PageContexts.archivePath, template: "archive", title: "Archive", description: "Every paper by month of publication",
-                    section: "archive", context: contexts.archive))
+                    section: "archive", context: { contexts.archive(months: months) }))
+    for month in months {
+        for page in contexts.archiveMonthPages(key: month.key, papers: month.papers) {
+            jobs.append(Job(path: page.path, template: "archive-month", title: numbered(month.label, page),
+                            description: month.key == "undated" ? "Papers without a publication date" : "Papers published in \(month.label)",
+                            section: "archive", context: { contexts.archiveMonth(label: month.label, total: month.papers.count, page: page) }))
+        }
+    }
     var paperIndex: [String: Int] = [:]
     for (index, paper) in model.papers.enumerated() { paperIndex[normalizedTitleKey(paper.title)] = index }
     jobs.append(Job(path: "dumps/index.html", template: "dumps", title: "Issues", description: nil, section: "dumps", context: contexts.dumpsIndex))
     for dump in model.dumps {
-        jobs.append(Job(path: contexts.dumpPath(dump), template: "dump", title: model.issueLabel(dump), description: nil,
-                        section: "dumps", context: { [paperIndex] in contexts.dump(dump, paperIndex: paperIndex) }))
+        for page in contexts.dumpPages(dump, paperIndex: paperIndex) {
+            jobs.append(Job(path: page.path, template: "dump", title: numbered(model.issueLabel(dump), page), description: nil,
+                            section: "dumps", context: { contexts.dump(dump, page: page) }))
+        }
     }
     for page in model.pages {
         jobs.append(Job(path: PageContexts.pagePath(page), template: "page", title: page.title, description: page.description,
@@ -218,7 +240,20 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     }
     jobs.append(Job(path: "404.html", template: "404", title: "Page not found", description: nil, section: "", context: { [:] }))
 
-    let sizes = try concurrentMap(jobs, workers: workers) { job -> Int in
+    // The search index, feeds and exports are one task among the pages, so they are made while the
+    // other core renders pages rather than after all of them.
+    let pagePaths = jobs.map(\.path)
+    let extrasTask = 0
+    let results = try concurrentMap(Array(0...jobs.count), workers: workers) { task -> (files: Int, bytes: Int) in
+        if task == extrasTask {
+            var extras: [(String, [UInt8])] = templates.assets.map { ("assets/" + $0.path, $0.bytes) }
+            extras.append(("papers.json", try papersJSON(model)))
+            extras.append(("topics.json", try topicsJSON(model)))
+            for file in try readerFiles(model, pagePaths: pagePaths) { extras.append((file.path, file.bytes)) }
+            for (path, bytes) in extras { try emit(path, bytes) }
+            return (extras.count, extras.reduce(0) { $0 + $1.1.count })
+        }
+        let job = jobs[task - 1]
         var context = job.context()
         let layout = contexts.layout(path: job.path, title: job.title, description: job.description ?? model.config.description,
                                      body: "", section: job.section)
@@ -231,20 +266,9 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         page["body"] = try templates.render(job.template, context)
         let bytes = Array(try templates.render("layout", page).utf8)
         try emit(job.path, bytes)
-        return bytes.count
+        return (1, bytes.count)
     }
-    var files = jobs.count
-    var total = sizes.reduce(0, +)
-    var extras: [(String, [UInt8])] = templates.assets.map { ("assets/" + $0.path, $0.bytes) }
-    extras.append(("papers.json", try papersJSON(model)))
-    extras.append(("topics.json", try topicsJSON(model)))
-    for file in try readerFiles(model, pagePaths: jobs.map(\.path)) { extras.append((file.path, file.bytes)) }
-    for (path, bytes) in extras {
-        try emit(path, bytes)
-        files += 1
-        total += bytes.count
-    }
-    return RenderCounts(pages: jobs.count, files: files, bytes: total)
+    return RenderCounts(pages: jobs.count, files: results.reduce(0) { $0 + $1.files }, bytes: results.reduce(0) { $0 + $1.bytes })
 }
 
 /// Maps `items` on all cores, keeping order; if any item throws, the error of the first such item

@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var output = "public"
     /// Whether Atom feeds are generated.
     public var feeds = true
+    /// Papers per page of a long list (all papers, a topic, a month, an issue); shorter lists stay
+    /// on one page, where readers can sort and filter them in the browser.
+    public var paginate = 500
 
     public init() {}
 }
@@ -85,6 +88,11 @@ extension SiteConfig {
                 let output = try string().trimmingCharacters(in: .whitespaces)
                 guard !output.isEmpty else { throw ConfigError.invalid(file: file, line: line, reason: "`output` must name a directory, e.g. `output: public`") }
                 config.output = output
+            case "paginate":
+                guard let n = value.int, n >= 1 else {
+                    throw ConfigError.invalid(file: file, line: line, reason: "`paginate` must be a whole number of papers per page, at least 1")
+                }
+                config.paginate = n
             case "feeds":
                 guard let on = value.bool else { throw ConfigError.invalid(file: file, line: line, reason: "`feeds` must be true or false") }
                 config.feeds = on
@@ -95,7 +103,7 @@ extension SiteConfig {
         return config
     }
 
-    static let topLevelKeys = ["title", "description", "base_url", "language", "home_top_papers", "topics", "output", "feeds"]
+    static let topLevelKeys = ["title", "description", "base_url", "language", "home_top_papers", "topics", "output", "feeds", "paginate"]
     static let topicKeys = ["count", "seeds", "min_size", "max_share", "related"]
 
     private static func parseTopics(_ node: Node, file: String) throws -> TopicOptions {

@@ -6,11 +6,10 @@ func topicFeedPath(_ topic: Topic) -> String { "topics/\(topic.slug)/feed.xml" }
 func readerFiles(_ model: SiteModel, pagePaths: [String]) throws -> [(path: String, bytes: [UInt8])] {
     var files = try SearchIndex(documents: model.searchDocuments()).files()
     let newestFirst = model.newestFirst()
-    let contexts = PageContexts(model: model, markdown: MarkdownRenderer())
     func entry(_ index: Int) -> AtomFeed.Entry {
         let paper = model.papers[index]
         return AtomFeed.Entry(title: cleanLatex(paper.title, markdown: false), path: PageContexts.paperPath(paper),
-                              summary: contexts.summary(of: paper),
+                              summary: PageContexts.summary(of: paper),
                               topic: model.topics.memberships[index].first.map { model.topics.topics[$0.topic].name },
                               published: paper.published)
     }

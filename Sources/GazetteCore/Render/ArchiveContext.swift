@@ -1,11 +1,10 @@
 extension PageContexts {
-    /// Path of the archive page.
+    /// Path of the archive's index.
     static let archivePath = "archive/index.html"
 
-    /// The archive: papers grouped by publication month, newest month first, newest paper first
-    /// within a month (ties by title); papers without a date last.
-    func archive() -> [String: Any] {
-        let root = Self.root(for: Self.archivePath)
+    /// The archive's months, newest first, each with its papers newest first (ties by title), and
+    /// the undated papers (by title) last, under the key `undated`.
+    func archiveMonths() -> [(key: String, label: String, papers: [Int])] {
         var months: [String: [Int]] = [:]
         var undated: [Int] = []
         for (index, paper) in model.papers.enumerated() {
@@ -15,18 +14,48 @@ extension PageContexts {
             let pa = model.papers[a], pb = model.papers[b]
             return pa.published != pb.published ? pa.published! > pb.published! : (pa.title, pa.slug) < (pb.title, pb.slug)
         }
-        let groups: [[String: Any]] = months.keys.sorted(by: >).map { key in
+        var groups = months.keys.sorted(by: >).map { key in
             let papers = months[key]!.sorted(by: byDate)
-            return ["key": key, "label": model.papers[papers[0]].published!.monthDisplay, "count": papers.count,
-                    "count_label": papers.count == 1 ? "1 paper" : "\(papers.count) papers",
-                    "papers": papers.map { card($0, root: root) }]
+            return (key: key, label: model.papers[papers[0]].published!.monthDisplay, papers: papers)
         }
-        let undatedCards = undated.sorted { (model.papers[$0].title, model.papers[$0].slug) < (model.papers[$1].title, model.papers[$1].slug) }
-            .map { card($0, root: root) }
+        if !undated.isEmpty {
+            groups.append((key: "undated", label: "Undated",
+                           papers: undated.sorted { (model.papers[$0].title, model.papers[$0].slug) < (model.papers[$1].title, model.papers[$1].slug) }))
+        }
+        return groups
+    }
+
+    /// The pages of one month of the archive.
+    func archiveMonthPages(key: String, papers: [Int]) -> [ListPage] {
+        listPages(papers, perPage: perPage, directory: "archive/\(key)/")
+    }
+
+    /// The archive's index: every month with its count, linking to the month's page, and the issues.
+    func archive(months: [(key: String, label: String, papers: [Int])]) -> [String: Any] {
+        let root = Self.root(for: Self.archivePath)
+        let dated = months.filter { $0.key != "undated" }
+        let undated = months.first { $0.key == "undated" }?.papers.count ?? 0
         return [
-            "months": groups, "month_count": groups.count, "paper_count": model.papers.count,
-            "undated": undatedCards, "has_undated": !undatedCards.isEmpty, "undated_count": undatedCards.count,
+            "months": dated.map { month -> [String: Any] in
+                ["key": month.key, "label": month.label, "count": month.papers.count,
+                 "count_label": month.papers.count == 1 ? "1 paper" : "\(month.papers.count) papers",
+                 "href": root + "archive/\(month.key)/index.html"]
+            },
+            "month_count": dated.count, "paper_count": model.papers.count,
+            "has_undated": undated > 0, "undated_count": undated,
+            "undated_count_label": undated == 1 ? "1 paper" : "\(undated) papers",
+            "undated_href": root + "archive/undated/index.html",
             "issues": model.issues.map { issueSummary($0, root: root) },
         ]
+    }
+
+    /// One page of a month of the archive (or of the undated papers).
+    func archiveMonth(label: String, total: Int, page: ListPage) -> [String: Any] {
+        let root = Self.root(for: page.path)
+        return [
+            "label": label, "count": total, "count_label": total == 1 ? "1 paper" : "\(total) papers",
+            "undated": page.path.hasPrefix("archive/undated/"),
+            "papers": page.items.map { card($0, root: root) },
+        ].merging(listValues(page, root: root)) { own, _ in own }
     }
 }

@@ -38,7 +38,7 @@ public struct MarkdownRenderer {
     /// treated as markup, since scraped abstracts are text, not HTML. Markdown images become plain
     /// links: a scraped abstract must not make a reader's browser fetch anything.
     public func abstractHTML(_ abstract: String) -> String {
-        html(escapeAngleBrackets(cleanLatex(abstract, markdown: true)).replacingOccurrences(of: "![", with: "\\!["))
+        html(disarmImages(escapeAngleBrackets(cleanLatex(abstract, markdown: true))))
     }
 }
 
@@ -49,15 +49,38 @@ private let cmarkLock = NSLock()
 
 /// `<` and `>` as entities, which Markdown shows as the characters themselves.
 func escapeAngleBrackets(_ text: String) -> String {
-    guard text.contains(where: { $0 == "<" || $0 == ">" }) else { return text }
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 16)
-    for c in text {
-        switch c {
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        default: out.append(c)
+    replacingBytes(in: text) { byte, _ in
+        switch byte {
+        case UInt8(ascii: "<"): return Array("&lt;".utf8)
+        case UInt8(ascii: ">"): return Array("&gt;".utf8)
+        default: return nil
         }
     }
-    return out
+}
+
+/// `![` as `\![`, so Markdown image syntax stays a plain link.
+func disarmImages(_ text: String) -> String {
+    replacingBytes(in: text) { byte, next in
+        byte == UInt8(ascii: "!") && next == UInt8(ascii: "[") ? Array("\\!".utf8) : nil
+    }
+}
+
+/// `text` with each byte for which `replacement(byte, nextByte)` gives bytes replaced by them; one
+/// pass over UTF-8 (ASCII bytes never occur inside a multi-byte character), and no copy when
+/// nothing is replaced.
+func replacingBytes(in text: String, _ replacement: (UInt8, UInt8?) -> [UInt8]?) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+        var out: [UInt8]? = nil
+        for i in bytes.indices {
+            let next = i + 1 < bytes.count ? bytes[i + 1] : nil
+            if let swap = replacement(bytes[i], next) {
+                if out == nil { out = Array(bytes[..<i]); out!.reserveCapacity(bytes.count + 32) }
+                out!.append(contentsOf: swap)
+            } else if out != nil {
+                out!.append(bytes[i])
+            }
+        }
+        return out.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: bytes, as: UTF8.self)
+    }
 }

@@ -5,15 +5,20 @@ import Foundation
 struct PageContexts {
     let model: SiteModel
     let markdown: MarkdownRenderer
-    /// Index of each paper by slug, and the papers of each topic.
+    /// Papers per page of a long list.
+    let perPage: Int
+    /// The papers of each topic: main topic (closest first) and others (by score).
     let primaryPapers: [[Int]]
     let secondaryPapers: [[(paper: Int, score: Double)]]
-    /// Each paper's card values that do not depend on the page it appears on, made once.
-    let cardBases: [[String: Any]]
+    /// Each paper's position in its main topic's list.
+    let primaryPosition: [Int]
+    /// Every paper's card, rendered once.
+    let cards: RenderedCards
 
-    init(model: SiteModel, markdown: MarkdownRenderer) {
+    init(model: SiteModel, markdown: MarkdownRenderer, templates: TemplateSet) throws {
         self.model = model
         self.markdown = markdown
+        self.perPage = model.config.paginate
         var primary = [[Int]](repeating: [], count: model.topics.topics.count)
         var secondary = [[(paper: Int, score: Double)]](repeating: [], count: model.topics.topics.count)
         for (paper, memberships) in model.topics.memberships.enumerated() {
@@ -29,11 +34,14 @@ struct PageContexts {
             }
             secondary[t].sort { $0.score != $1.score ? $0.score > $1.score : model.papers[$0.paper].title < model.papers[$1.paper].title }
         }
+        var position = [Int](repeating: -1, count: model.papers.count)
+        for list in primary { for (i, paper) in list.enumerated() { position[paper] = i } }
         self.primaryPapers = primary
         self.secondaryPapers = secondary
-        cardBases = concurrentChunks(model.papers.count) { range in
-            range.map { Self.cardBase(model.papers[$0], memberships: model.topics.memberships[$0], topics: model.topics.topics) }
-        }.flatMap { $0 }
+        self.primaryPosition = position
+        cards = try RenderedCards(count: model.papers.count, templates: templates) { index, score in
+            Self.cardContext(index, model: model, score: score)
+        }
     }
 
     // MARK: Paths
@@ -83,25 +91,23 @@ struct PageContexts {
         return context
     }
 
+    /// A list item holding the paper's rendered card, for a page whose root is `root`.
     func card(_ index: Int, root: String, score: Double? = nil) -> [String: Any] {
-        var card = cardBases[index]
-        card["href"] = root + Self.paperPath(model.papers[index])
-        if let primary = model.topics.memberships[index].first {
-            let topic = model.topics.topics[primary.topic]
-            card["topic"] = ["name": topic.name, "href": root + Self.topicPath(topic)]
-        }
-        if let score { card["score"] = formatScore(score) }
-        return card
+        ["card_html": cards.html(index, root: root, score: score.map(formatScore))]
     }
 
-    /// The page-independent part of a paper's card.
-    static func cardBase(_ paper: Paper, memberships: [TopicMembership], topics: [Topic]) -> [String: Any] {
+    /// The values of a paper's card, with the root and score marks that `RenderedCards` replaces.
+    static func cardContext(_ index: Int, model: SiteModel, score: String?) -> [String: Any] {
+        let paper = model.papers[index]
+        let root = RenderedCards.rootMark
         let title = cleanLatex(paper.title, markdown: false)
         // Every key is set, even when empty: Mustache would otherwise look it up in the page around the card.
         var card: [String: Any] = [
+            "root": root,
+            "href": root + paperPath(paper),
             "title": title,
             "summary": summary(of: paper),
-            "date": false, "date_iso": "", "upvotes": false, "authors": false, "topic": false, "score": false,
+            "date": false, "date_iso": "", "upvotes": false, "authors": false, "topic": false, "score": score ?? false,
             // For sorting and filtering in the page's script.
             "sort_title": foldToASCII(title).lowercased(),
             "upvote_count": paper.upvotes ?? 0, "topic_slug": "",
@@ -109,7 +115,11 @@ struct PageContexts {
         if let date = paper.published { card["date"] = date.display; card["date_iso"] = date.iso }
         if let upvotes = paper.upvotes { card["upvotes"] = upvotes }
         if let authors = paper.authorCount { card["authors"] = authors == 1 ? "1 author" : "\(authors) authors" }
-        if let primary = memberships.first { card["topic_slug"] = topics[primary.topic].slug }
+        if let primary = model.topics.memberships[index].first {
+            let topic = model.topics.topics[primary.topic]
+            card["topic_slug"] = topic.slug
+            card["topic"] = ["name": topic.name, "href": root + topicPath(topic)]
+        }
         return card
     }
 
@@ -127,7 +137,12 @@ struct PageContexts {
         return String(cut) + "…"
     }
 
-    func formatScore(_ score: Double) -> String { String(format: "%.2f", score) }
+    /// `0.43`: two decimals, without Foundation's formatter (it ran once per card on every list).
+    func formatScore(_ score: Double) -> String {
+        let hundredths = Int((abs(score) * 100).rounded(.toNearestOrEven))
+        let fraction = hundredths % 100
+        return (score < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
 
     func topicSummary(_ topic: Topic, root: String) -> [String: Any] {
         [
@@ -172,17 +187,42 @@ struct PageContexts {
         return ["topics": model.topics.topics.map { topicSummary($0, root: root) }, "topic_count": model.topics.topics.count]
     }
 
-    func topic(_ topic: Topic) -> [String: Any] {
-        let root = Self.root(for: Self.topicPath(topic))
+    /// The pages of a topic's main-topic list, closest to the topic first.
+    func topicPages(_ topic: Topic) -> [ListPage] {
+        listPages(primaryPapers[topic.id], perPage: perPage, directory: "topics/\(topic.slug)/")
+    }
+
+    /// One page of a topic: its terms, a page of its main papers and, on the first page, the papers
+    /// that touch on it (at most a page of them, the closest).
+    func topic(_ topic: Topic, page: ListPage) -> [String: Any] {
+        let root = Self.root(for: page.path)
+        let secondary = page.number == 1 ? secondaryPapers[topic.id].prefix(perPage) : []
         return [
             "name": topic.name,
             "seed_name": topic.seedName as Any,
             "terms": topic.terms.map { ["label": $0.label, "weight": formatScore($0.weight * 100)] },
             "primary_count": topic.primaryCount,
             "secondary_count": secondaryPapers[topic.id].count,
-            "primary_papers": primaryPapers[topic.id].map { card($0, root: root, score: model.topics.memberships[$0][0].score) },
-            "secondary_papers": secondaryPapers[topic.id].map { card($0.paper, root: root, score: $0.score) },
-            "has_secondary": !secondaryPapers[topic.id].isEmpty,
+            "primary_papers": page.items.map { card($0, root: root, score: model.topics.memberships[$0][0].score) },
+            "secondary_papers": secondary.map { card($0.paper, root: root, score: $0.score) },
+            "has_secondary": !secondary.isEmpty,
+            "has_touching": !secondaryPapers[topic.id].isEmpty,
+            "secondary_shown": secondary.count,
+            "secondary_capped": secondary.count < secondaryPapers[topic.id].count,
+            "feed_href": root + topicFeedPath(topic),
+        ].merging(listValues(page, root: root)) { own, _ in own }
+    }
+
+    /// What every page of a list shows about where it is in the list.
+    func listValues(_ page: ListPage, root: String) -> [String: Any] {
+        [
+            "sortable": page.pageCount == 1,
+            "paginated": page.pageCount > 1,
+            "pagination": page.pagerContext(root: root),
+            "first_position": page.firstPosition,
+            "last_position": page.items.endIndex,
+            "page_number": page.number,
+            "page_count": page.pageCount,
         ]
     }
 
@@ -221,31 +261,46 @@ struct PageContexts {
         return context
     }
 
-    func allPapers() -> [String: Any] {
-        let root = Self.root(for: "papers/index.html")
-        // Newest first; papers without a date after, by title.
-        let order = model.papers.indices.sorted { a, b in
-            let pa = model.papers[a], pb = model.papers[b]
-            switch (pa.published, pb.published) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return pa.title < pb.title
-            }
-        }
-        return ["papers": order.map { card($0, root: root) }, "paper_count": model.papers.count,
-                "topics": model.topics.topics.sorted { $0.name < $1.name }.map { ["name": $0.name, "slug": $0.slug] }]
+    /// The orders the list of all papers is written in: newest first and, when the list needs more
+    /// than one page (so the browser cannot sort it), most upvoted first under `papers/upvotes/`.
+    func allPapersOrders() -> [(label: String, pages: [ListPage])] {
+        let newest = model.newestFirst()
+        let byDate = listPages(newest, perPage: perPage, directory: "papers/")
+        guard byDate.count > 1 else { return [("newest first", byDate)] }
+        return [("newest first", byDate),
+                ("most upvoted first", listPages(model.mostUpvotedFirst(newestFirst: newest), perPage: perPage, directory: "papers/upvotes/"))]
     }
 
-    func dump(_ dump: Dump, paperIndex: [String: Int]) -> [String: Any] {
-        let root = Self.root(for: dumpPath(dump))
+    /// One page of the list of all papers in one of `orders`.
+    func allPapers(order: Int, page: ListPage, orders: [(label: String, pages: [ListPage])]) -> [String: Any] {
+        let root = Self.root(for: page.path)
+        return [
+            "papers": page.items.map { card($0, root: root) },
+            "paper_count": model.papers.count,
+            "order_label": orders[order].label,
+            "orders": orders.enumerated().map { i, o in
+                ["label": o.label.prefix(1).uppercased() + o.label.dropFirst(), "href": root + o.pages[0].path, "current": i == order] as [String: Any]
+            },
+            "topics": model.topics.topics.sorted { $0.name < $1.name }.map { ["name": $0.name, "slug": $0.slug] },
+        ].merging(listValues(page, root: root)) { own, _ in own }
+    }
+
+    /// The pages of an issue's list, in the listing's order.
+    func dumpPages(_ dump: Dump, paperIndex: [String: Int]) -> [ListPage] {
+        let papers = dump.entries.compactMap { paperIndex[normalizedTitleKey($0.title)] }
+        return listPages(papers, perPage: perPage, directory: "dumps/\(model.dumpSlugs[dump.name]!)/")
+    }
+
+    /// One page of an issue: the papers its listing showed.
+    func dump(_ dump: Dump, page: ListPage) -> [String: Any] {
+        let root = Self.root(for: page.path)
         return [
             "label": model.issueLabel(dump),
             "file": dump.name,
             "capture_date": dump.captureDate?.display as Any,
             "count": dump.entries.count,
-            "papers": dump.entries.compactMap { entry in paperIndex[normalizedTitleKey(entry.title)].map { card($0, root: root) } },
-        ]
+            "papers": page.items.map { card($0, root: root) },
+        ].merging(listValues(page, root: root)) { own, _ in own }
     }
 
     func dumpsIndex() -> [String: Any] {

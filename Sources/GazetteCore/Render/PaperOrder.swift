@@ -12,3 +12,15 @@ extension SiteModel {
         }
     }
 }
+
+extension SiteModel {
+    /// Paper indices most upvoted first; ties (and papers without upvotes) newest first.
+    func mostUpvotedFirst(newestFirst: [Int]) -> [Int] {
+        var rank = [Int](repeating: 0, count: papers.count)
+        for (position, index) in newestFirst.enumerated() { rank[index] = position }
+        return newestFirst.sorted { a, b in
+            let ua = papers[a].upvotes ?? 0, ub = papers[b].upvotes ?? 0
+            return ua != ub ? ua > ub : rank[a] < rank[b]
+        }
+    }
+}

@@ -5,7 +5,7 @@ import Mustache
 /// Templates are compiled once and shared by every page.
 public struct TemplateSet: @unchecked Sendable {
     /// Templates every theme must provide.
-    public static let required = ["layout", "index", "topic", "topics", "paper", "papers", "dump", "dumps", "page", "404"]
+    public static let required = ["layout", "index", "topic", "topics", "paper", "paper-card", "papers", "dump", "dumps", "archive", "archive-month", "page", "404"]
 
     public let directory: String
     let library: MustacheLibrary

@@ -4,7 +4,8 @@ extension PageContexts {
     func neighbours(of index: Int, root: String) -> Any {
         guard let primary = model.topics.memberships[index].first, primary.isPrimary else { return false }
         let list = primaryPapers[primary.topic]
-        guard let position = list.firstIndex(of: index) else { return false }
+        let position = primaryPosition[index]
+        guard list.indices.contains(position), list[position] == index else { return false }
         func link(_ i: Int) -> Any {
             guard list.indices.contains(i) else { return false }
             let paper = model.papers[list[i]]

@@ -10,29 +10,30 @@ enum EmbeddedScaffold {
 <p>There is no page at this address. Try the <a href="{{root}}index.html">home page</a>, the <a href="{{root}}topics/index.html">topics</a> or <a href="{{root}}papers/index.html">all papers</a>.</p>
 
 """#),
+        ("archive-month.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
+<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}archive/index.html">Archive</a> › <span aria-current="page">{{label}}</span></nav>
+<h1>{{label}}</h1>
+<p class="lead">{{count_label}}{{#undated}} whose listings gave no publication date, by title{{/undated}}{{^undated}}, newest first{{/undated}}{{#paginated}}: papers {{first_position}}–{{last_position}}{{/paginated}}.</p>
+<section aria-labelledby="list-heading">
+<h2 id="list-heading" class="visually-hidden">Papers</h2>
+{{#papers}}{{{card_html}}}{{/papers}}
+</section>
+{{>pagination}}
+
+"""#),
         ("archive.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
 <h1>Archive</h1>
 <p class="lead">{{paper_count}} papers by month of publication, newest first. The captured listings are in <a href="{{root}}dumps/index.html">issues</a>.</p>
-<nav class="month-index" aria-label="Months">
-  <ul>
-    {{#months}}<li><a href="#m-{{key}}">{{label}}</a> <span class="count">{{count}}</span></li>
+<section aria-labelledby="months-heading">
+  <h2 id="months-heading">Months</h2>
+  <ul class="month-list">
+    {{#months}}<li><a href="{{href}}">{{label}}</a> <span class="count">{{count_label}}</span></li>
     {{/months}}
-    {{#has_undated}}<li><a href="#m-undated">Undated</a> <span class="count">{{undated_count}}</span></li>{{/has_undated}}
+    {{#has_undated}}<li><a href="{{undated_href}}">Undated</a> <span class="count">{{undated_count_label}}</span></li>{{/has_undated}}
   </ul>
-</nav>
-{{#months}}
-<section id="m-{{key}}" aria-labelledby="h-{{key}}">
-  <h2 id="h-{{key}}">{{label}} <span class="count">{{count_label}}</span></h2>
-  {{#papers}}{{>paper-card}}{{/papers}}
 </section>
-{{/months}}
-{{#has_undated}}
-<section id="m-undated" aria-labelledby="h-undated">
-  <h2 id="h-undated">Undated <span class="count">{{undated_count}} papers</span></h2>
-  {{#undated}}{{>paper-card}}{{/undated}}
-</section>
-{{/has_undated}}
 <section aria-labelledby="issues-heading">
   <h2 id="issues-heading">Issues by capture date</h2>
   <ul class="issue-list">
@@ -391,7 +392,15 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 h1, h2, h3, .paper-card-title, .summary { overflow-wrap: anywhere; }
 .term-list { display: flex; flex-wrap: wrap; gap: 0.35rem 1.25rem; padding-left: 0; list-style: none; }
 .membership-list li { margin-bottom: 0.5rem; }
-.issue-list li { margin-bottom: 0.35rem; }
+.issue-list li, .month-list li { margin-bottom: 0.35rem; }
+/* Pages of a long list, and the orders it is written in. */
+.pagination { margin: 1.5rem 0 0; }
+.pagination p { margin: 0 0 0.4rem; color: var(--muted); font-size: 0.9rem; }
+.pagination ul, .list-orders ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+.pagination a, .pagination span, .list-orders a, .list-orders span { display: inline-block; min-width: 2.75rem; min-height: 2.75rem; padding: 0.55rem 0.7rem; text-align: center; border-radius: 6px; }
+.pagination a, .list-orders a { border: 1px solid var(--border); background: var(--card); text-decoration: none; }
+.pagination [aria-current="page"], .list-orders [aria-current="page"] { font-weight: 700; border: 1px solid var(--accent); }
+.pagination .gap { color: var(--muted); min-width: 1.5rem; }
 code { font-size: 0.9em; overflow-wrap: anywhere; }
 .prose { overflow-wrap: break-word; }
 .prose table { border-collapse: collapse; }
@@ -434,7 +443,6 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 .pager ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; }
 .pager .next { grid-column: 2; text-align: right; }
 .pager-label { display: block; font-size: 0.8rem; color: var(--muted); }
-.month-index ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
 @media (max-width: 40rem) {
   .site-search { max-width: none; flex-basis: 100%; margin-left: 0; }
   .pager ul { grid-template-columns: 1fr; }
@@ -460,11 +468,12 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 {{% CONTENT_TYPE: HTML}}
 <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}dumps/index.html">Issues</a> › <span aria-current="page">{{label}}</span></nav>
 <h1>{{label}}</h1>
-<p class="lead">{{count}} papers, in the order the listing showed them{{#capture_date}} on {{capture_date}}{{/capture_date}}. Source: <code>{{file}}</code>.</p>
+<p class="lead">{{count}} papers, in the order the listing showed them{{#capture_date}} on {{capture_date}}{{/capture_date}}. Source: <code>{{file}}</code>.{{#paginated}} Papers {{first_position}}–{{last_position}}.{{/paginated}}</p>
 <section aria-labelledby="list-heading">
 <h2 id="list-heading" class="visually-hidden">Papers</h2>
-{{#papers}}{{>paper-card}}{{/papers}}
+{{#papers}}{{{card_html}}}{{/papers}}
 </section>
+{{>pagination}}
 
 """#),
         ("dumps.mustache", #"""
@@ -530,14 +539,14 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 {{#has_top_papers}}
 <section aria-labelledby="top-heading">
   <h2 id="top-heading">Most upvoted</h2>
-  {{#top_papers}}{{>paper-card}}{{/top_papers}}
+  {{#top_papers}}{{{card_html}}}{{/top_papers}}
 </section>
 {{/has_top_papers}}
 
 {{#has_latest_papers}}
 <section aria-labelledby="latest-heading">
   <h2 id="latest-heading">Latest papers</h2>
-  {{#latest_papers}}{{>paper-card}}{{/latest_papers}}
+  {{#latest_papers}}{{{card_html}}}{{/latest_papers}}
   <p><a href="{{root}}papers/index.html">All papers →</a></p>
 </section>
 {{/has_latest_papers}}
@@ -597,6 +606,21 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
   <h1>{{title}}</h1>
   {{{content_html}}}
 </article>
+
+"""#),
+        ("pagination.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
+{{#pagination}}
+<nav class="pagination" aria-label="Pages">
+  <p>Page {{number}} of {{page_count}}</p>
+  <ul>
+    {{#previous}}<li><a rel="prev" href="{{.}}">← Previous</a></li>{{/previous}}
+    {{#pages}}<li>{{#gap}}<span class="gap">…</span>{{/gap}}{{^gap}}{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}{{/gap}}</li>
+    {{/pages}}
+    {{#next}}<li><a rel="next" href="{{.}}">Next →</a></li>{{/next}}
+  </ul>
+</nav>
+{{/pagination}}
 
 """#),
         ("paper-card.mustache", #"""
@@ -672,7 +696,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
   {{#has_related}}
   <section aria-labelledby="related-heading">
     <h2 id="related-heading">Related papers</h2>
-    {{#related}}{{>paper-card}}{{/related}}
+    {{#related}}{{{card_html}}}{{/related}}
   </section>
   {{/has_related}}
 </article>
@@ -681,7 +705,16 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
         ("papers.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
 <h1>All papers</h1>
-<p class="lead">{{paper_count}} papers, newest first. Browse them by month in the <a href="{{root}}archive/index.html">archive</a>.</p>
+<p class="lead">{{paper_count}} papers, {{order_label}}{{#paginated}}: papers {{first_position}}–{{last_position}}{{/paginated}}. Browse them by month in the <a href="{{root}}archive/index.html">archive</a>{{#paginated}} or by <a href="{{root}}topics/index.html">topic</a>{{/paginated}}.</p>
+{{#paginated}}
+<nav class="list-orders" aria-label="Order">
+  <ul>
+    {{#orders}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}</li>
+    {{/orders}}
+  </ul>
+</nav>
+{{/paginated}}
+{{#sortable}}
 <div class="list-controls" hidden>
   <label for="sort-order">Sort by</label>
   <select id="sort-order" data-sort-lists="paper-list">
@@ -697,19 +730,21 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
   </select>
   <p class="list-count" aria-live="polite"></p>
 </div>
+{{/sortable}}
 <section aria-labelledby="list-heading">
 <h2 id="list-heading" class="visually-hidden">Papers</h2>
 <div id="paper-list" class="paper-list">
-{{#papers}}{{>paper-card}}{{/papers}}
+{{#papers}}{{{card_html}}}{{/papers}}
 </div>
 </section>
+{{>pagination}}
 
 """#),
         ("topic.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
 <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}topics/index.html">Topics</a> › <span aria-current="page">{{name}}</span></nav>
 <h1>{{name}}</h1>
-<p class="lead">{{primary_count}} papers have this as their main topic{{#has_secondary}}; {{secondary_count}} more touch on it{{/has_secondary}}. <a href="feed.xml">Atom feed</a>.</p>
+<p class="lead">{{primary_count}} papers have this as their main topic{{#has_touching}}; {{secondary_count}} more touch on it{{/has_touching}}. <a href="{{feed_href}}">Atom feed</a>.</p>
 <section aria-labelledby="terms-heading" class="explain">
   <h2 id="terms-heading">Why these papers</h2>
   <p>The terms that set this topic apart from the others (weight in brackets):</p>
@@ -718,6 +753,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
     {{/terms}}
   </ul>
 </section>
+{{#sortable}}
 <div class="list-controls" hidden>
   <label for="sort-order">Sort by</label>
   <select id="sort-order" data-sort-lists="primary-list secondary-list">
@@ -727,17 +763,19 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
     <option value="title">Title (A–Z)</option>
   </select>
 </div>
+{{/sortable}}
 <section aria-labelledby="primary-heading">
-  <h2 id="primary-heading">Main topic</h2>
+  <h2 id="primary-heading">Main topic{{#paginated}} <span class="count">papers {{first_position}}–{{last_position}}, closest first</span>{{/paginated}}</h2>
   <div id="primary-list" class="paper-list">
-  {{#primary_papers}}{{>paper-card}}{{/primary_papers}}
+  {{#primary_papers}}{{{card_html}}}{{/primary_papers}}
   </div>
 </section>
+{{>pagination}}
 {{#has_secondary}}
 <section aria-labelledby="secondary-heading">
-  <h2 id="secondary-heading">Also related</h2>
+  <h2 id="secondary-heading">Also related{{#secondary_capped}} <span class="count">the {{secondary_shown}} closest</span>{{/secondary_capped}}</h2>
   <div id="secondary-list" class="paper-list">
-  {{#secondary_papers}}{{>paper-card}}{{/secondary_papers}}
+  {{#secondary_papers}}{{{card_html}}}{{/secondary_papers}}
   </div>
 </section>
 {{/has_secondary}}

@@ -108,3 +108,21 @@ final class OutputTreeTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "first")
     }
 }
+
+/// Unchanged-file detection compares whole contents, not only sizes.
+final class SameContentsTests: XCTestCase {
+    func testOnlyTheSameBytesCountAsUnchanged() throws {
+        let directory = try Fixtures.temporaryDirectory(self)
+        let file = directory.appendingPathComponent("page.html").path
+        try Data("<p>one</p>".utf8).write(to: URL(fileURLWithPath: file))
+        XCTAssertTrue(sameContents(file, Array("<p>one</p>".utf8)))
+        XCTAssertFalse(sameContents(file, Array("<p>two</p>".utf8)))
+        XCTAssertFalse(sameContents(file, Array("<p>one</p>\n".utf8)))
+        XCTAssertFalse(sameContents(file, Array("<p>one</p".utf8)))
+        XCTAssertFalse(sameContents(directory.appendingPathComponent("missing").path, []))
+        let empty = directory.appendingPathComponent("empty").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        XCTAssertTrue(sameContents(empty, []))
+        XCTAssertFalse(sameContents(empty, [0]))
+    }
+}

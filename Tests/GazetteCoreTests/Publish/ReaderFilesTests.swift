@@ -57,12 +57,23 @@ final class ReaderFilesTests: XCTestCase {
     func testArchiveGroupsPapersByMonthNewestFirst() throws {
         let output = try build(baseURL: nil)
         let archive = try read(output + "/archive/index.html")
-        let pattern = try NSRegularExpression(pattern: #"<h2 id="h-(\d{4}-\d{2})">"#)
+        let pattern = try NSRegularExpression(pattern: #"<a href="\.\./archive/(\d{4}-\d{2})/index\.html">"#)
         let months = pattern.matches(in: archive, range: NSRange(archive.startIndex..., in: archive)).map { String(archive[Range($0.range(at: 1), in: archive)!]) }
         XCTAssertGreaterThan(months.count, 1)
         XCTAssertEqual(months, months.sorted(by: >))
+        // Every paper is on the page of its month, or on the undated page; on exactly one.
+        let keys = months + (FileManager.default.fileExists(atPath: output + "/archive/undated/index.html") ? ["undated"] : [])
+        let monthPages = try keys.map { try read(output + "/archive/\($0)/index.html") }
         let papers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/papers.json"))) as! [[String: Any]]
-        for paper in papers { XCTAssertTrue(archive.contains("papers/\(paper["id"] as! String)/index.html")) }
+        for paper in papers {
+            let link = "papers/\(paper["id"] as! String)/index.html"
+            let pages = monthPages.enumerated().filter { $0.element.contains(link) }.map { keys[$0.offset] }
+            if let date = paper["published"] as? String {
+                XCTAssertEqual(pages, [String(date.prefix(7))], link)
+            } else {
+                XCTAssertEqual(pages, ["undated"], link)
+            }
+        }
     }
 
     func testPaperPagesLinkTheirNeighboursInThePrimaryTopic() throws {

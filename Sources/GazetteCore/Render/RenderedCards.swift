@@ -1,0 +1,48 @@
+import Foundation
+
+/// Every paper's card, rendered once from the theme's `paper-card` template and placed as HTML on
+/// each page that lists the paper. A card is rendered with marks where the page's root and the
+/// similarity score go, so one rendering serves every page (a card used to be rendered again on
+/// each of the nine or so pages that list its paper: most of a large build's time).
+struct RenderedCards: Sendable {
+    /// Stands for the relative root of the page the card is placed on. Ingest strips control
+    /// characters from every value a card shows, so the marks cannot come from the content.
+    static let rootMark = "\u{1}"
+    /// Stands for the score shown on cards in ranked lists.
+    static let scoreMark = "\u{2}"
+
+    /// Cards without a score, by paper index.
+    let plain: [[UInt8]]
+    /// Cards with the score mark, by paper index.
+    let scored: [[UInt8]]
+
+    /// Renders both cards of every paper, on all cores, from the contexts `context(paper, score)`.
+    init(count: Int, templates: TemplateSet, context: (Int, String?) -> [String: Any]) throws {
+        let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> ([[UInt8]], [[UInt8]]) in
+            var plain: [[UInt8]] = [], scored: [[UInt8]] = []
+            for paper in start..<min(count, start + 512) {
+                plain.append(Array(try templates.render("paper-card", context(paper, nil)).utf8))
+                scored.append(Array(try templates.render("paper-card", context(paper, Self.scoreMark)).utf8))
+            }
+            return (plain, scored)
+        }
+        plain = chunks.flatMap(\.0)
+        scored = chunks.flatMap(\.1)
+    }
+
+    /// The card of `paper` for a page whose root is `root`, with `score` when given.
+    func html(_ paper: Int, root: String, score: String? = nil) -> String {
+        let card = score == nil ? plain[paper] : scored[paper]
+        let rootBytes = Array(root.utf8), scoreBytes = Array((score ?? "").utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(card.count + 8 * rootBytes.count)
+        for byte in card {
+            switch byte {
+            case 0x01: out.append(contentsOf: rootBytes)
+            case 0x02: out.append(contentsOf: scoreBytes)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+@testable import GazetteCore
+
+/// The fixture site built with three papers per page: every long list is split, each paper is on
+/// exactly one page of each list, and the browser's sort controls appear only on unsplit lists.
+final class PaginatedSiteTests: XCTestCase {
+    func build(paginate: Int) throws -> (output: String, papers: [[String: Any]]) {
+        let root = try Fixtures.temporaryDirectory(self)
+        let content = root.appendingPathComponent("content").path
+        try FileManager.default.copyItem(atPath: Fixtures.path("Site/content"), toPath: content)
+        let yml = content + "/site.yml"
+        try (String(contentsOfFile: yml, encoding: .utf8) + "paginate: \(paginate)\n").write(toFile: yml, atomically: true, encoding: .utf8)
+        let output = root.appendingPathComponent("public").path
+        _ = try buildSite(BuildOptions(contentDirectory: content, outputDirectory: output, templatesDirectory: Fixtures.templates))
+        let papers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/papers.json"))) as! [[String: Any]]
+        return (output, papers)
+    }
+
+    func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    /// The pages of the list at `directory`: its index, then `page/2/`, ... as long as they exist.
+    func listPages(_ output: String, _ directory: String) throws -> [String] {
+        var pages = [try read(output + "/" + directory + "index.html")]
+        while FileManager.default.fileExists(atPath: output + "/\(directory)page/\(pages.count + 1)/index.html") {
+            pages.append(try read(output + "/\(directory)page/\(pages.count + 1)/index.html"))
+        }
+        return pages
+    }
+
+    /// Paper ids in the order their cards appear on `pages`.
+    func cardIDs(_ pages: [String]) throws -> [String] {
+        let card = try NSRegularExpression(pattern: #"<h3 class="paper-card-title"><a href="(?:\.\./)*papers/([^/]+)/index\.html">"#)
+        return pages.flatMap { page in
+            card.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { String(page[Range($0.range(at: 1), in: page)!]) }
+        }
+    }
+
+    func testAllPapersAreSplitIntoPagesInBothOrders() throws {
+        let (output, papers) = try build(paginate: 3)
+        let ids = Set(papers.map { $0["id"] as! String })
+        let newest = try listPages(output, "papers/")
+        let upvoted = try listPages(output, "papers/upvotes/")
+        XCTAssertEqual(newest.count, (papers.count + 2) / 3)
+        XCTAssertEqual(upvoted.count, newest.count)
+        for pages in [newest, upvoted] {
+            let listed = try cardIDs(pages)
+            XCTAssertEqual(listed.count, papers.count)
+            XCTAssertEqual(Set(listed), ids)
+            XCTAssertTrue(pages.allSatisfy { !$0.contains("data-sort-lists") && $0.contains(#"<nav class="pagination""#) })
+        }
+        // Most upvoted first across the pages, not only within one.
+        let upvotes = Dictionary(uniqueKeysWithValues: papers.map { ($0["id"] as! String, $0["upvotes"] as? Int ?? 0) })
+        let order = try cardIDs(upvoted).map { upvotes[$0]! }
+        XCTAssertEqual(order, order.sorted(by: >))
+        XCTAssertTrue(newest[1].contains(#"<a rel="prev" href="../../../papers/index.html">"#))
+        XCTAssertTrue(newest[0].contains(#"<a rel="next" href="../papers/page/2/index.html">"#))
+        XCTAssertTrue(newest[0].contains(#"<a href="../papers/upvotes/index.html">Most upvoted first</a>"#))
+    }
+
+    func testAListThatFitsOnOnePageKeepsTheBrowsersSortAndFilter() throws {
+        let (output, _) = try build(paginate: 500)
+        let all = try read(output + "/papers/index.html")
+        XCTAssertTrue(all.contains(#"data-sort-lists="paper-list""#))
+        XCTAssertTrue(all.contains(#"data-filter-lists="paper-list""#))
+        XCTAssertFalse(all.contains(#"class="pagination""#))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/papers/page/2/index.html"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/papers/upvotes/index.html"))
+    }
+
+    func testTopicsMonthsAndIssuesAreSplitAndListEachPaperOnce() throws {
+        let (output, papers) = try build(paginate: 3)
+        let topics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/topics.json"))) as! [[String: Any]]
+        var primaryListed: [String] = []
+        for topic in topics {
+            let pages = try listPages(output, "topics/\(topic["slug"] as! String)/")
+            // Only the main-topic list is split; "also related" is on the first page only.
+            let main = try pages.map { page -> String in String(page[..<(page.range(of: #"id="secondary-heading""#)?.lowerBound ?? page.endIndex)]) }
+            primaryListed += try cardIDs(main)
+            XCTAssertTrue(pages.dropFirst().allSatisfy { !$0.contains(#"id="secondary-heading""#) })
+            XCTAssertTrue(pages.allSatisfy { $0.contains(#"/feed.xml">Atom feed</a>"#) })
+        }
+        XCTAssertEqual(primaryListed.sorted(), papers.map { $0["id"] as! String }.sorted())
+
+        let archive = try read(output + "/archive/index.html")
+        let month = try NSRegularExpression(pattern: #"href="\.\./archive/([0-9a-z-]+)/index\.html""#)
+        let keys = month.matches(in: archive, range: NSRange(archive.startIndex..., in: archive)).map { String(archive[Range($0.range(at: 1), in: archive)!]) }
+        let archived = try keys.flatMap { try cardIDs(try listPages(output, "archive/\($0)/")) }
+        XCTAssertEqual(archived.sorted(), papers.map { $0["id"] as! String }.sorted())
+
+        let issues = try FileManager.default.contentsOfDirectory(atPath: output + "/dumps").filter { !$0.hasSuffix(".html") }
+        XCTAssertFalse(issues.isEmpty)
+        for issue in issues {
+            let pages = try listPages(output, "dumps/\(issue)/")
+            let listed = try cardIDs(pages)
+            XCTAssertEqual(pages.count, (listed.count + 2) / 3)
+            XCTAssertEqual(Set(listed).count, listed.count)
+        }
+    }
+}

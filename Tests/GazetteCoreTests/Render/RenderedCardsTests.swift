@@ -1,0 +1,61 @@
+import XCTest
+@testable import GazetteCore
+
+/// A card rendered once and placed with a page's root and score must be exactly the card the
+/// template would give if rendered for that page.
+final class RenderedCardsTests: XCTestCase {
+    func model() throws -> SiteModel {
+        let content = try loadContent(Fixtures.path("Site/content"))
+        var papers = mergePapers(content.dumps)
+        assignSlugs(&papers)
+        let topics = inferTopics(papers, options: content.config.topics)
+        return SiteModel(config: content.config, dumps: content.dumps, papers: papers, topics: topics, pages: content.pages)
+    }
+
+    func testAPlacedCardEqualsTheCardRenderedForThatPage() throws {
+        let model = try model()
+        let templates = try TemplateSet(directory: Fixtures.templates)
+        let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), templates: templates)
+        XCTAssertGreaterThan(model.papers.count, 3)
+        for index in model.papers.indices {
+            for root in ["", "../", "../../../"] {
+                for score in [nil, 0.4271] as [Double?] {
+                    // The same values, with the real root and score in place of the marks.
+                    var context = PageContexts.cardContext(index, model: model, score: score.map(contexts.formatScore))
+                    context["root"] = root
+                    context["href"] = root + PageContexts.paperPath(model.papers[index])
+                    if var topic = context["topic"] as? [String: Any] {
+                        topic["href"] = (topic["href"] as! String).replacingOccurrences(of: RenderedCards.rootMark, with: root)
+                        context["topic"] = topic
+                    }
+                    let expected = try templates.render("paper-card", context)
+                    XCTAssertEqual(contexts.cards.html(index, root: root, score: score.map(contexts.formatScore)), expected)
+                }
+            }
+        }
+    }
+
+    func testCardsCarryNoMarksAndShowTheScoreOnlyWhenGiven() throws {
+        let model = try model()
+        let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), templates: try TemplateSet(directory: Fixtures.templates))
+        let plain = contexts.cards.html(0, root: "../../")
+        let scored = contexts.cards.html(0, root: "../../", score: "0.43")
+        for html in [plain, scored] {
+            XCTAssertFalse(html.contains(RenderedCards.rootMark) || html.contains(RenderedCards.scoreMark))
+            XCTAssertTrue(html.contains(#"href="../../papers/\#(model.papers[0].slug)/index.html""#))
+        }
+        XCTAssertFalse(plain.contains("0.43"))
+        XCTAssertTrue(scored.contains(#"<span class="score" title="similarity">0.43</span>"#))
+    }
+
+    func testScoresHaveTwoDecimalsAsPrintfGivesThem() throws {
+        let contexts = try PageContexts(model: try model(), markdown: MarkdownRenderer(), templates: try TemplateSet(directory: Fixtures.templates))
+        for value in [0, 0.004, 0.1, 0.4271, 0.999, 0.996, 1, 12.3456, 123.0, -0.25, 0.0731] {
+            XCTAssertEqual(contexts.formatScore(value), String(format: "%.2f", value), "\(value)")
+        }
+        // Halfway cases may round either way, but stay within half a hundredth.
+        for value in [0.005, 0.125, 0.375] {
+            XCTAssertEqual(Double(contexts.formatScore(value))!, value, accuracy: 0.00501)
+        }
+    }
+}
