@@ -159,11 +159,11 @@ public struct RenderCounts: Equatable, Sendable {
 
 /// Renders every page, the assets and the data exports into an in-memory tree (for tests and small
 /// sites), on `workers` threads (default all cores); the tree does not depend on the number of threads.
-public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil) throws -> (OutputTree, Int) {
+public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil, layoutShells: Bool = true) throws -> (OutputTree, Int) {
     let lock = NSLock()
     var tree = OutputTree()
     var firstError: Error?
-    let counts = try renderSite(model, templates: templates, workers: workers) { path, bytes in
+    let counts = try renderSite(model, templates: templates, workers: workers, layoutShells: layoutShells) { path, bytes in
         lock.lock()
         defer { lock.unlock() }
         do { try tree.add(path, bytes) } catch { firstError = firstError ?? error }
@@ -175,9 +175,11 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
 /// Renders every page, the assets and the data exports, handing each file to `emit` (called from
 /// several threads at once) as soon as it is made. Pages are rendered in parallel, each from its
 /// own context; the search index, feeds and exports are made alongside them.
-public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil,
+/// `layoutShells: false` renders every page's layout in full (tests compare the two).
+public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil, layoutShells: Bool = true,
                        emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
     let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), templates: templates)
+    let shells = LayoutShells(templates: templates, siteValues: [model.config.title, model.config.description] + model.pages.map(\.title))
     struct Job {
         let path: String
         let template: String
@@ -263,8 +265,20 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         if let feed = job.feed {
             page["topic_feed"] = ["title": feed.title, "href": PageContexts.root(for: job.path) + feed.path]
         }
-        page["body"] = try templates.render(job.template, context)
-        let bytes = Array(try templates.render("layout", page).utf8)
+        let body = try templates.render(job.template, context)
+        let bytes: [UInt8]
+        if layoutShells, shells.enabled, job.feed == nil, job.path != "404.html" {
+            let key = "\(page["root"]!)|\(job.section)|\(page["og_type"]!)|\(page["is_home"]!)|\(page["canonical"] != nil)"
+            bytes = try shells.page(key: key, title: page["page_title"] as! String, description: page["description"] as! String,
+                                    canonical: page["canonical"] as? String, body: body) {
+                var marked = page
+                for (name, mark) in LayoutShells.marks where name != "canonical" || page["canonical"] != nil { marked[name] = mark }
+                return try templates.render("layout", marked)
+            }
+        } else {
+            page["body"] = body
+            bytes = Array(try templates.render("layout", page).utf8)
+        }
         try emit(job.path, bytes)
         return (1, bytes.count)
     }

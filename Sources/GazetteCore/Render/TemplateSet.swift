@@ -9,6 +9,8 @@ public struct TemplateSet: @unchecked Sendable {
 
     public let directory: String
     let library: MustacheLibrary
+    /// Each template's text, by name.
+    let sources: [String: String]
     /// Assets under `assets/`, by path relative to it, sorted.
     public let assets: [(path: String, bytes: [UInt8])]
 
@@ -23,10 +25,12 @@ public struct TemplateSet: @unchecked Sendable {
         // Same escaping as the library's, over bytes; selected by `{{% CONTENT_TYPE: HTML}}`.
         MustacheContentTypes.register(FastHTMLContentType(), named: "HTML")
         var library = MustacheLibrary()
+        var sources: [String: String] = [:]
         let names = try fm.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
         for file in names {
             let path = (directory as NSString).appendingPathComponent(file)
             let text = try String(contentsOfFile: path, encoding: .utf8)
+            sources[String(file.dropLast(".mustache".count))] = text
             do {
                 library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -38,6 +42,7 @@ public struct TemplateSet: @unchecked Sendable {
             throw TemplateError.missing(file: (directory as NSString).appendingPathComponent(name + ".mustache"))
         }
         self.library = library
+        self.sources = sources
         self.assets = try Self.loadAssets(in: (directory as NSString).appendingPathComponent("assets"))
     }
 

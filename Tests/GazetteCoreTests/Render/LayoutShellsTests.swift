@@ -1,0 +1,50 @@
+import XCTest
+@testable import GazetteCore
+
+/// Pages made from layout shells must be byte for byte the pages a full rendering of the layout gives.
+final class LayoutShellsTests: XCTestCase {
+    func render(_ contentDirectory: String, baseURL: String?, shells: Bool) throws -> OutputTree {
+        var content = try loadContent(contentDirectory)
+        content.config.baseURL = baseURL
+        var papers = mergePapers(content.dumps)
+        assignSlugs(&papers)
+        let model = SiteModel(config: content.config, dumps: content.dumps, papers: papers,
+                              topics: inferTopics(papers, options: content.config.topics), pages: content.pages)
+        return try renderSite(model, templates: TemplateSet(directory: Fixtures.templates), layoutShells: shells).0
+    }
+
+    func testShellsGiveTheSamePagesAsFullRendering() throws {
+        XCTAssertTrue(LayoutShells(templates: try TemplateSet(directory: Fixtures.templates), siteValues: ["Gazette"]).enabled)
+        for content in [Fixtures.path("Site/content"), Fixtures.path("Hostile/content")] {
+            for baseURL in [nil, "https://example.org/digest/"] as [String?] {
+                let full = try render(content, baseURL: baseURL, shells: false)
+                let shelled = try render(content, baseURL: baseURL, shells: true)
+                XCTAssertEqual(full.files.keys.sorted(), shelled.files.keys.sorted())
+                for (path, bytes) in full.files where bytes != shelled.files[path] {
+                    XCTFail("\(content) \(baseURL ?? "no base URL"): \(path) differs")
+                }
+            }
+        }
+    }
+
+    func testALayoutThatUsesPageValuesOtherwiseIsRenderedInFull() {
+        let plain = ["layout": "<title>{{page_title}}</title>{{#canonical}}<link href=\"{{canonical}}\">{{/canonical}}{{>head}}<main>{{{body}}}</main>",
+                     "head": "<meta name=\"description\" content=\"{{description}}\">{{site_title}}"]
+        XCTAssertTrue(LayoutShells.takesPageValuesPlainly(plain, from: "layout"))
+        for (name, text) in [("layout", "{{#page_title}}<h1>{{page_title}}</h1>{{/page_title}}{{{body}}}"),
+                             ("layout", "{{{page_title}}}{{{body}}}"),
+                             ("layout", "{{body}}"),
+                             ("head", "{{^description}}none{{/description}}"),
+                             ("head", "{{uppercased(page_title)}}"),
+                             ("layout", "{{=<% %>=}}<%page_title%>")] {
+            var sources = plain
+            sources[name] = text
+            XCTAssertFalse(LayoutShells.takesPageValuesPlainly(sources, from: "layout"), text)
+        }
+    }
+
+    func testAMarkInTheSitesOwnTextTurnsShellsOff() throws {
+        let templates = try TemplateSet(directory: Fixtures.templates)
+        XCTAssertFalse(LayoutShells(templates: templates, siteValues: ["Digest \u{3}"]).enabled)
+    }
+}
