@@ -20,8 +20,7 @@ def site():
     return pathlib.Path(path)
 
 
-@pytest.fixture(scope="session")
-def base_url(site):
+def serve(site):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -29,8 +28,35 @@ def base_url(site):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    server = serve(site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def paged_site():
+    """The default content built with 60 papers per page (GAZETTE_PAGED_SITE)."""
+    path = os.environ.get("GAZETTE_PAGED_SITE")
+    assert path and os.path.isfile(os.path.join(path, "papers", "page", "2", "index.html")), "set GAZETTE_PAGED_SITE (tests-browser/run.sh does)"
+    return pathlib.Path(path)
+
+
+@pytest.fixture(scope="session")
+def paged_base_url(paged_site):
+    server = serve(paged_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session", params=["site", "paged_site"])
+def any_site(request):
+    """Each built site in turn: the default one and the paginated one."""
+    return request.getfixturevalue(request.param)
 
 
 def make_driver(javascript=True):

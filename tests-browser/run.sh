@@ -28,4 +28,9 @@ ${SWIFT:-swift} build --product gazette
 site="$(mktemp -d)/public"
 trap 'rm -rf "$(dirname "$site")"' EXIT
 .build/debug/gazette build --content content --output "$site" --templates templates --quiet
-GAZETTE_SITE="$site" .venv/bin/python -m pytest -q tests-browser "$@"
+# The same content with 60 papers per page, so that every long list is split into pages.
+paged="$(dirname "$site")/paged"
+cp -r content "$paged-content"
+printf '\npaginate: 60\n' >> "$paged-content/site.yml"
+.build/debug/gazette build --content "$paged-content" --output "$paged" --templates templates --quiet
+GAZETTE_SITE="$site" GAZETTE_PAGED_SITE="$paged" .venv/bin/python -m pytest -q tests-browser "$@"

@@ -215,7 +215,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     for index in model.papers.indices {
         let paper = model.papers[index]
         jobs.append(Job(path: PageContexts.paperPath(paper), template: "paper", title: cleanLatex(paper.title, markdown: false),
-                        description: contexts.summary(of: paper), section: "papers", context: { contexts.paper(index) }))
+                        description: contexts.summaries[index], section: "papers", context: { contexts.paper(index) }))
     }
     let months = contexts.archiveMonths()
     jobs.append(Job(path: PageContexts.archivePath, template: "archive", title: "Archive", description: "Every paper by month of publication",

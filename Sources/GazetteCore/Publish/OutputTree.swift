@@ -16,7 +16,7 @@ public struct OutputTree: Sendable {
 
     /// True for a relative path of plain parts: no `..`, `.`, empty part, backslash or NUL.
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0x5C), !path.utf8.contains(0) else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 

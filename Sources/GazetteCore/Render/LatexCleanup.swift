@@ -7,18 +7,55 @@ import Foundation
 /// the backticks as code.
 public func cleanLatex(_ text: String, markdown: Bool) -> String {
     // Most abstracts hold neither backticks nor backslashes: one byte scan decides.
-    let utf8 = text.utf8
-    guard utf8.contains(where: { $0 == 0x60 || $0 == 0x5C }) else { return text }
     var text = text
-    if utf8.contains(0x60) {
-        text = text.replacingOccurrences(of: "``", with: "\u{201C}").replacingOccurrences(of: "''", with: "\u{201D}")
-            .replacingOccurrences(of: "`", with: "\u{2018}")
-    }
-    if text.contains("{\\em ") || text.contains("{\\it ") || text.contains("{\\bf ") {
+    let (backtick, backslash) = text.withUTF8 { bytes in (bytes.contains(0x60), bytes.contains(0x5C)) }
+    guard backtick || backslash else { return text }
+    if backtick { text = typographicQuotes(text) }
+    guard backslash else { return text }
+    if containsBytes(text, "{\\em ") || containsBytes(text, "{\\it ") || containsBytes(text, "{\\bf ") {
         text = rewriteGroupCommands(text)
     }
-    guard text.utf8.contains(0x5C) else { return text }
     return cleanCommands(text[...], markdown: markdown, closers: matchingBraces(text), depth: 0)
+}
+
+/// ``x'' as “x”, and a lone ` as ‘, in one pass over the bytes.
+private func typographicQuotes(_ text: String) -> String {
+    let open = Array("\u{201C}".utf8), close = Array("\u{201D}".utf8), single = Array("\u{2018}".utf8)
+    var text = text
+    return text.withUTF8 { bytes in
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i], next: UInt8? = i + 1 < bytes.count ? bytes[i + 1] : nil
+            if byte == 0x60 {
+                if next == 0x60 { out += open; i += 2 } else { out += single; i += 1 }
+            } else if byte == 0x27 && next == 0x27 {
+                out += close
+                i += 2
+            } else {
+                out.append(byte)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Whether `text` holds `needle`, compared as bytes (Foundation's search was a tenth of a paper page).
+func containsBytes(_ text: String, _ needle: String) -> Bool {
+    var text = text, needle = needle
+    return text.withUTF8 { haystack in
+        needle.withUTF8 { needle in
+            guard !needle.isEmpty else { return true }
+            guard haystack.count >= needle.count else { return false }
+            let first = needle[0]
+            for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
+            }
+            return false
+        }
+    }
 }
 
 /// Deeper groups are kept as they are: nesting this deep is not prose, and recursing further could
@@ -87,7 +124,24 @@ private func matchingBraces(_ text: String) -> [String.Index: String.Index] {
 
 /// `{\em x}`, `{\it x}` and `{\bf x}` as the equivalent `\emph{x}` / `\textbf{x}` commands.
 private func rewriteGroupCommands(_ text: String) -> String {
-    text.replacingOccurrences(of: "{\\em ", with: "\\emph{")
-        .replacingOccurrences(of: "{\\it ", with: "\\emph{")
-        .replacingOccurrences(of: "{\\bf ", with: "\\textbf{")
+    let emph = Array("\\emph{".utf8), bold = Array("\\textbf{".utf8)
+    var text = text
+    return text.withUTF8 { bytes in
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            // `{\em `, `{\it `, `{\bf `: five bytes.
+            if bytes[i] == 0x7B, i + 4 < bytes.count, bytes[i + 1] == 0x5C, bytes[i + 4] == 0x20 {
+                switch (bytes[i + 2], bytes[i + 3]) {
+                case (0x65, 0x6D), (0x69, 0x74): out += emph; i += 5; continue  // em, it
+                case (0x62, 0x66): out += bold; i += 5; continue  // bf
+                default: break
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

@@ -14,6 +14,8 @@ struct PageContexts {
     let primaryPosition: [Int]
     /// Every paper's card, rendered once.
     let cards: RenderedCards
+    /// Each paper's summary (the opening of its abstract), made once.
+    let summaries: [String]
 
     init(model: SiteModel, markdown: MarkdownRenderer, templates: TemplateSet) throws {
         self.model = model
@@ -39,8 +41,10 @@ struct PageContexts {
         self.primaryPapers = primary
         self.secondaryPapers = secondary
         self.primaryPosition = position
-        cards = try RenderedCards(count: model.papers.count, templates: templates) { index, score in
-            Self.cardContext(index, model: model, score: score)
+        let summaries = concurrentChunks(model.papers.count) { range in range.map { Self.summary(of: model.papers[$0]) } }.flatMap { $0 }
+        self.summaries = summaries
+        cards = try RenderedCards(count: model.papers.count, templates: templates) { index in
+            Self.cardContext(index, model: model, summary: summaries[index])
         }
     }
 
@@ -97,7 +101,7 @@ struct PageContexts {
     }
 
     /// The values of a paper's card, with the root and score marks that `RenderedCards` replaces.
-    static func cardContext(_ index: Int, model: SiteModel, score: String?) -> [String: Any] {
+    static func cardContext(_ index: Int, model: SiteModel, summary: String, score: String? = nil) -> [String: Any] {
         let paper = model.papers[index]
         let root = RenderedCards.rootMark
         let title = cleanLatex(paper.title, markdown: false)
@@ -106,7 +110,7 @@ struct PageContexts {
             "root": root,
             "href": root + paperPath(paper),
             "title": title,
-            "summary": summary(of: paper),
+            "summary": summary,
             "date": false, "date_iso": "", "upvotes": false, "authors": false, "topic": false, "score": score ?? false,
             // For sorting and filtering in the page's script.
             "sort_title": foldToASCII(title).lowercased(),
@@ -124,7 +128,6 @@ struct PageContexts {
     }
 
     /// The first sentences of an abstract as plain text, about 240 characters.
-    func summary(of paper: Paper) -> String { Self.summary(of: paper) }
 
     static func summary(of paper: Paper) -> String {
         guard let abstract = paper.abstract else { return "" }

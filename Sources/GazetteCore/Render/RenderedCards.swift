@@ -16,13 +16,16 @@ struct RenderedCards: Sendable {
     /// Cards with the score mark, by paper index.
     let scored: [[UInt8]]
 
-    /// Renders both cards of every paper, on all cores, from the contexts `context(paper, score)`.
-    init(count: Int, templates: TemplateSet, context: (Int, String?) -> [String: Any]) throws {
+    /// Renders both cards of every paper, on all cores, from the contexts `context(paper)` (whose
+    /// `score` is false; the scored card gets the score mark).
+    init(count: Int, templates: TemplateSet, context: (Int) -> [String: Any]) throws {
         let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> ([[UInt8]], [[UInt8]]) in
             var plain: [[UInt8]] = [], scored: [[UInt8]] = []
             for paper in start..<min(count, start + 512) {
-                plain.append(Array(try templates.render("paper-card", context(paper, nil)).utf8))
-                scored.append(Array(try templates.render("paper-card", context(paper, Self.scoreMark)).utf8))
+                var values = context(paper)
+                plain.append(Array(try templates.render("paper-card", values).utf8))
+                values["score"] = Self.scoreMark
+                scored.append(Array(try templates.render("paper-card", values).utf8))
             }
             return (plain, scored)
         }

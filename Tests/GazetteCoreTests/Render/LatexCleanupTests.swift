@@ -53,4 +53,23 @@ final class LatexCleanupTests: XCTestCase {
     func testMarkdownFalseDropsEmphasis() {
         XCTAssertEqual(cleanLatex(#"we ask \textit{how}, \emph{why} and \textbf{what}: 5\%"#, markdown: false), "we ask how, why and what: 5%")
     }
+
+    func testLatexQuotesBecomeTypographicQuotes() {
+        XCTAssertEqual(cleanLatex("the ``best'' model, `so-called' and ```odd''' runs", markdown: false),
+                       "the \u{201C}best\u{201D} model, \u{2018}so-called' and \u{201C}\u{2018}odd\u{201D}' runs")
+        XCTAssertEqual(cleanLatex("it's a model's ``view''", markdown: true), "it's a model's \u{201C}view\u{201D}")
+    }
+
+    func testGroupCommandsBecomeTheirCommandForms() {
+        XCTAssertEqual(cleanLatex(#"a {\em new} and {\it old} and {\bf bold} idea"#, markdown: true), "a *new* and *old* and **bold** idea")
+        XCTAssertEqual(cleanLatex(#"{\em a} {\emph b} {\bfx c}"#, markdown: false), #"a {\emph b} {\bfx c}"#)
+    }
+
+    func testByteSearchFindsNeedlesAnywhere() {
+        XCTAssertTrue(containsBytes(#"x{\em y"#, #"{\em "#))
+        XCTAssertTrue(containsBytes(#"{\em "#, #"{\em "#))
+        XCTAssertFalse(containsBytes(#"{\em"#, #"{\em "#))
+        XCTAssertFalse(containsBytes("", "a"))
+        XCTAssertTrue(containsBytes(#"é{\bf "#, #"{\bf "#))
+    }
 }

@@ -21,7 +21,8 @@ final class RenderedCardsTests: XCTestCase {
             for root in ["", "../", "../../../"] {
                 for score in [nil, 0.4271] as [Double?] {
                     // The same values, with the real root and score in place of the marks.
-                    var context = PageContexts.cardContext(index, model: model, score: score.map(contexts.formatScore))
+                    var context = PageContexts.cardContext(index, model: model, summary: PageContexts.summary(of: model.papers[index]),
+                                                           score: score.map(contexts.formatScore))
                     context["root"] = root
                     context["href"] = root + PageContexts.paperPath(model.papers[index])
                     if var topic = context["topic"] as? [String: Any] {

@@ -1,0 +1,63 @@
+"""Long lists split into pages (the default content with 60 papers per page): walking the pages,
+the most-upvoted order, and accessibility of the pager."""
+import json
+
+import pytest
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+
+
+def cards(browser):
+    return browser.find_elements(By.CSS_SELECTOR, "#main .paper-card")
+
+
+def test_all_papers_walk_through_pages_and_orders(browser, paged_base_url, paged_site, console):
+    total = len(json.loads((paged_site / "papers.json").read_text()))
+    browser.get(paged_base_url + "papers/index.html")
+    assert len(cards(browser)) == 60
+    # No sorting in the browser: it would only sort one page.
+    assert not browser.find_elements(By.CSS_SELECTOR, "select[data-sort-lists]")
+    seen = []
+    while True:
+        seen += [c.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href") for c in cards(browser)]
+        following = browser.find_elements(By.CSS_SELECTOR, "nav.pagination a[rel=next]")
+        if not following:
+            break
+        following[0].click()
+    assert len(seen) == total and len(set(seen)) == total
+    assert browser.current_url.endswith(f"papers/page/{(total + 59) // 60}/index.html")
+    assert browser.find_element(By.CSS_SELECTOR, "nav.pagination [aria-current=page]").text == str((total + 59) // 60)
+
+    browser.find_element(By.LINK_TEXT, "Most upvoted first").click()
+    assert browser.current_url.endswith("papers/upvotes/index.html")
+    upvotes = [int(c.get_attribute("data-upvotes")) for c in cards(browser)]
+    assert upvotes == sorted(upvotes, reverse=True) and upvotes[0] > 0
+    browser.find_element(By.CSS_SELECTOR, "nav.pagination a[rel=next]").click()
+    assert max(int(c.get_attribute("data-upvotes")) for c in cards(browser)) <= upvotes[-1]
+
+
+def test_archive_months_and_topic_pages_are_split(browser, paged_base_url, paged_site, console):
+    browser.get(paged_base_url + "archive/index.html")
+    browser.find_element(By.LINK_TEXT, "Undated").click()
+    assert browser.current_url.endswith("archive/undated/index.html")
+    assert len(cards(browser)) == 60
+    biggest = max(json.loads((paged_site / "topics.json").read_text()), key=lambda t: t["primary_size"])
+    assert biggest["primary_size"] > 60
+    browser.get(paged_base_url + f"topics/{biggest['slug']}/page/2/index.html")
+    assert cards(browser)
+    assert browser.find_element(By.CSS_SELECTOR, "h1").text == biggest["name"]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_paginated_pages_have_no_axe_violations(browser, paged_base_url, console, dark):
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+    try:
+        for path in ["papers/page/2/index.html", "papers/upvotes/index.html", "archive/undated/page/2/index.html"]:
+            browser.get(paged_base_url + path)
+            axe = Axe(browser)
+            axe.inject()
+            results = axe.run()
+            problems = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
+            assert not problems, f"{path}: {problems}"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
