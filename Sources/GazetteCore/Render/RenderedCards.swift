@@ -39,12 +39,15 @@ struct RenderedCards: Sendable {
         let rootBytes = Array(root.utf8), scoreBytes = Array((score ?? "").utf8)
         var out: [UInt8] = []
         out.reserveCapacity(card.count + 8 * rootBytes.count)
-        for byte in card {
-            switch byte {
-            case 0x01: out.append(contentsOf: rootBytes)
-            case 0x02: out.append(contentsOf: scoreBytes)
-            default: out.append(byte)
+        card.withUnsafeBufferPointer { bytes in
+            // Copy the runs between marks whole.
+            var start = 0
+            for i in bytes.indices where bytes[i] <= 0x02 && (bytes[i] == 0x01 || bytes[i] == 0x02) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(contentsOf: bytes[i] == 0x01 ? rootBytes : scoreBytes)
+                start = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         return String(decoding: out, as: UTF8.self)
     }
