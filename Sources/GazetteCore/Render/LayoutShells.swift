@@ -69,6 +69,7 @@ final class LayoutShells: @unchecked Sendable {
                 let triple = match.range(at: 1).length > 0
                 let content = String(text[Range(match.range(at: 2), in: text)!]).trimmingCharacters(in: .whitespaces)
                 if content.hasPrefix("=") { return false }
+                if content.hasPrefix("!") { continue }
                 if content.hasPrefix(">") {
                     pending.append(content.dropFirst().trimmingCharacters(in: .whitespaces))
                     continue

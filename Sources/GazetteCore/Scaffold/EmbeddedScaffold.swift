@@ -578,9 +578,8 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 <meta property="og:site_name" content="{{site_title}}">
 <meta property="og:title" content="{{page_title}}">
 <meta property="og:description" content="{{description}}">
+{{! Twitter reads og:title and og:description when its own tags are absent. }}
 <meta name="twitter:card" content="summary">
-<meta name="twitter:title" content="{{page_title}}">
-<meta name="twitter:description" content="{{description}}">
 <link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 {{#feeds}}<link rel="alternate" type="application/atom+xml" title="{{site_title}}" href="{{feed_href}}">
 {{#topic_feed}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{href}}">

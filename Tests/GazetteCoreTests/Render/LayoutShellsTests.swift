@@ -28,7 +28,7 @@ final class LayoutShellsTests: XCTestCase {
     }
 
     func testALayoutThatUsesPageValuesOtherwiseIsRenderedInFull() {
-        let plain = ["layout": "<title>{{page_title}}</title>{{#canonical}}<link href=\"{{canonical}}\">{{/canonical}}{{>head}}<main>{{{body}}}</main>",
+        let plain = ["layout": "{{! the page_title and body go here }}<title>{{page_title}}</title>{{#canonical}}<link href=\"{{canonical}}\">{{/canonical}}{{>head}}<main>{{{body}}}</main>",
                      "head": "<meta name=\"description\" content=\"{{description}}\">{{site_title}}"]
         XCTAssertTrue(LayoutShells.takesPageValuesPlainly(plain, from: "layout"))
         for (name, text) in [("layout", "{{#page_title}}<h1>{{page_title}}</h1>{{/page_title}}{{{body}}}"),
