@@ -123,33 +123,34 @@ public func sphericalKMeans(
     } else {
         sample = vectors
     }
-    var best: Clustering?
-    for restart in 0..<max(1, restarts) {
+    // Restarts are independent: run them side by side, then keep the best in restart order.
+    let results = (try? concurrentMap(Array(0..<max(1, restarts))) { restart -> Clustering in
         var random = SeededRandom(seed: seed &+ UInt64(restart) &* 0x1000_0001)
         var centroids = CentroidMatrix(count: k, dimension: dimension)
         let fixed = fixedInitial.prefix(k)
         for (c, vector) in fixed.enumerated() { centroids.setColumn(c, dense: vector) }
         let picks = kMeansPlusPlus(sample, count: k - fixed.count, existing: centroids, existingCount: fixed.count, random: &random)
         for (offset, pick) in picks.enumerated() { centroids.setColumn(fixed.count + offset, sparse: sample[pick]) }
-        let result = lloyd(sample, centroids: centroids, maxIterations: maxIterations)
-        if best == nil || result.objective > best!.objective + 1e-9 { best = result }
-    }
+        return lloyd(sample, centroids: centroids, maxIterations: maxIterations)
+    }) ?? []
+    var best: Clustering?
+    for result in results where best == nil || result.objective > best!.objective + 1e-9 { best = result }
     guard sample.count != vectors.count else { return best! }
     return lloyd(vectors, centroids: best!.centroids, maxIterations: 3)
 }
 
-/// Assigns every vector to its most similar centroid, in parallel: (labels, objective).
+/// Assigns every vector to its most similar centroid, in parallel: (labels, objective). The
+/// objective is summed in vector order, so it does not depend on the number of threads.
 public func assign(_ vectors: [SparseVector], to centroids: CentroidMatrix) -> (labels: [Int], objective: Double) {
     let k = centroids.count
     let chunkCount = max(1, min(vectors.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
     var labels = [Int](repeating: 0, count: vectors.count)
-    var partial = [Double](repeating: 0, count: chunkCount)
+    var best = [Float](repeating: 0, count: vectors.count)
     labels.withUnsafeMutableBufferPointer { labelBuffer in
-        partial.withUnsafeMutableBufferPointer { partialBuffer in
-            let out = labelBuffer, sums = partialBuffer
+        best.withUnsafeMutableBufferPointer { bestBuffer in
+            let out = labelBuffer, bestScores = bestBuffer
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 var scores = [Float](repeating: 0, count: k)
-                var objective = 0.0
                 var index = chunk * vectors.count / chunkCount
                 let end = (chunk + 1) * vectors.count / chunkCount
                 while index < end {
@@ -157,14 +158,13 @@ public func assign(_ vectors: [SparseVector], to centroids: CentroidMatrix) -> (
                     var bestCluster = 0
                     for c in 1..<max(1, k) where scores[c] > scores[bestCluster] { bestCluster = c }
                     out[index] = bestCluster
-                    objective += Double(scores[bestCluster])
+                    bestScores[index] = scores[bestCluster]
                     index += 1
                 }
-                sums[chunk] = objective
             }
         }
     }
-    return (labels, partial.reduce(0, +))
+    return (labels, best.reduce(0) { $0 + Double($1) })
 }
 
 /// Per-cluster sums of member vectors, term-major, and the cluster sizes.
