@@ -7,9 +7,11 @@ import Foundation
 public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(), analyzer: AnalyzerOptions = AnalyzerOptions(),
                         includeRelated: Bool = true) -> TopicModel {
     // Work in a canonical order so that shuffled input gives the same topics.
-    let keys = papers.map { normalizedTitleKey($0.title) }
+    let keys = concurrentChunks(papers.count) { range in range.map { normalizedTitleKey(papers[$0].title) } }.flatMap { $0 }
     let order = papers.indices.sorted { (keys[$0], papers[$0].title, papers[$0].slug, $0) < (keys[$1], papers[$1].title, papers[$1].slug, $1) }
-    let documents = order.map { (title: papers[$0].title, body: cleanLatex(papers[$0].abstract ?? "", markdown: false)) }
+    let documents = concurrentChunks(order.count) { range in
+        range.map { (title: papers[order[$0]].title, body: cleanLatex(papers[order[$0]].abstract ?? "", markdown: false)) }
+    }.flatMap { $0 }
     let corpus = analyzeCorpus(documents, options: analyzer)
     let vectors = tfidfVectors(corpus)
     let dimension = corpus.terms.count
