@@ -201,16 +201,48 @@ public func lloyd(_ vectors: [SparseVector], centroids start: CentroidMatrix, ma
 /// its distance from the nearest seed so far. Returns the chosen vectors' indices.
 func kMeansPlusPlus(_ vectors: [SparseVector], count: Int, existing: CentroidMatrix, existingCount: Int, random: inout SeededRandom) -> [Int] {
     guard count > 0 else { return [] }
-    var distance = [Double](repeating: 1, count: vectors.count)
+    let n = vectors.count
+    var distance = [Double](repeating: 1, count: n)
     for c in 0..<existingCount {
         for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - existing.similarity(c, v))) }
     }
-    var chosen: [Int] = []
+    // Every pick updates every distance: flatten the vectors once so those passes are plain loops.
+    var offsets = [Int](repeating: 0, count: n + 1)
+    for (i, v) in vectors.enumerated() { offsets[i + 1] = offsets[i] + v.indices.count }
+    var terms = [Int32](repeating: 0, count: offsets[n])
+    var values = [Double](repeating: 0, count: offsets[n])
+    for (i, v) in vectors.enumerated() {
+        for k in v.indices.indices {
+            terms[offsets[i] + k] = Int32(v.indices[k])
+            values[offsets[i] + k] = v.values[k]
+        }
+    }
     var scratch = [Double](repeating: 0, count: existing.dimension)
+    /// Lowers each distance to the distance from vector `pick` (scattered into a dense buffer once).
+    func update(with pick: Int) {
+        for k in offsets[pick]..<offsets[pick + 1] { scratch[Int(terms[k])] = values[k] }
+        distance.withUnsafeMutableBufferPointer { distance in
+            scratch.withUnsafeBufferPointer { dense in
+                terms.withUnsafeBufferPointer { terms in
+                    values.withUnsafeBufferPointer { values in
+                        offsets.withUnsafeBufferPointer { offsets in
+                            for i in 0..<n where distance[i] > 0 {
+                                var dot = 0.0
+                                for k in offsets[i]..<offsets[i + 1] { dot += values[k] * dense[Int(terms[k])] }
+                                distance[i] = min(distance[i], max(0, 1 - dot))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for k in offsets[pick]..<offsets[pick + 1] { scratch[Int(terms[k])] = 0 }
+    }
+    var chosen: [Int] = []
     if existingCount == 0 {
-        let first = min(vectors.count - 1, Int(random.unit() * Double(vectors.count)))
+        let first = min(n - 1, Int(random.unit() * Double(n)))
         chosen.append(first)
-        for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - v.dot(vectors[first]))) }
+        update(with: first)
     }
     while chosen.count < count {
         let total = distance.reduce(0, +)
@@ -223,13 +255,10 @@ func kMeansPlusPlus(_ vectors: [SparseVector], count: Int, existing: CentroidMat
                 if target <= 0 { break }
             }
         } else {
-            pick = Int(random.next() % UInt64(vectors.count))
+            pick = Int(random.next() % UInt64(n))
         }
         chosen.append(pick)
-        // Scatter the pick into a dense buffer once: each distance update is then one pass over a vector.
-        for i in vectors[pick].indices.indices { scratch[vectors[pick].indices[i]] = vectors[pick].values[i] }
-        for (i, v) in vectors.enumerated() where distance[i] > 0 { distance[i] = min(distance[i], max(0, 1 - v.dot(scratch))) }
-        for index in vectors[pick].indices { scratch[index] = 0 }
+        update(with: pick)
     }
     return chosen
 }
