@@ -8,7 +8,13 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
                         includeRelated: Bool = true) -> TopicModel {
     // Work in a canonical order so that shuffled input gives the same topics.
     let keys = concurrentChunks(papers.count) { range in range.map { normalizedTitleKey(papers[$0].title) } }.flatMap { $0 }
-    let order = papers.indices.sorted { (keys[$0], papers[$0].title, papers[$0].slug, $0) < (keys[$1], papers[$1].title, papers[$1].slug, $1) }
+    let titles = papers.map(\.title), slugKeys = papers.map(\.slug)
+    let order = papers.indices.sorted { a, b in
+        if keys[a] != keys[b] { return keys[a] < keys[b] }
+        if titles[a] != titles[b] { return titles[a] < titles[b] }
+        if slugKeys[a] != slugKeys[b] { return slugKeys[a] < slugKeys[b] }
+        return a < b
+    }
     let documents = concurrentChunks(order.count) { range in
         range.map { (title: papers[order[$0]].title, body: cleanLatex(papers[order[$0]].abstract ?? "", markdown: false)) }
     }.flatMap { $0 }
@@ -83,12 +89,10 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
             let vector = vectors[index]
             let primary = clustering.labels[index]
             centroids.scores(vector, into: &scoreBuffer)
-            var scores: [(topic: Int, score: Double)] = (0..<clusterCount).map { ($0, Double(scoreBuffer[$0])) }
-            let primaryScore = scores[primary].score
-            scores.sort { $0.score != $1.score ? $0.score > $1.score : $0.topic < $1.topic }
+            let primaryScore = Double(scoreBuffer[primary])
             var list = [TopicMembership(topic: primary, score: primaryScore, isPrimary: true,
                                         becauseOf: explainingTerms(vector, cluster: primary, centroids: centroids, corpus: corpus))]
-            for candidate in scores where candidate.topic != primary && list.count < 3 {
+            for candidate in strongestTopics(scoreBuffer, count: 2, excluding: primary) {
                 guard candidate.score >= options.secondaryMinScore, candidate.score >= primaryScore * options.secondaryRelativeScore else { break }
                 list.append(TopicMembership(topic: candidate.topic, score: candidate.score, isPrimary: false,
                                             becauseOf: explainingTerms(vector, cluster: candidate.topic, centroids: centroids, corpus: corpus)))
@@ -141,6 +145,21 @@ public func relatedPapers(in model: TopicModel, count: Int) -> [[RelatedPaper]] 
         related[input] = canonical[position].map { RelatedPaper(paper: order[$0.paper], score: $0.score) }
     }
     return related
+}
+
+/// The `count` highest-scoring topics other than `excluding`, best first (ties: lower topic first);
+/// a paper needs only its two best secondary candidates, so there is no need to sort all k scores.
+func strongestTopics(_ scores: [Float], count: Int, excluding: Int) -> [(topic: Int, score: Double)] {
+    var best: [(topic: Int, score: Double)] = []
+    for (topic, value) in scores.enumerated() where topic != excluding {
+        let score = Double(value)
+        guard best.count < count || score > best[best.count - 1].score else { continue }
+        // Scanning topics in order, a later topic only goes before an earlier one on a strictly higher score.
+        let position = best.firstIndex { score > $0.score } ?? best.count
+        best.insert((topic, score), at: position)
+        if best.count > count { best.removeLast() }
+    }
+    return best
 }
 
 /// The labels of the paper's terms that contribute most to its similarity with a centroid.

@@ -113,4 +113,12 @@ final class TopicInferenceTests: XCTestCase {
         XCTAssertTrue(model.topics.isEmpty)
         XCTAssertTrue(model.memberships.isEmpty)
     }
+
+    func testStrongestTopicsAreTheBestOthersWithTiesToTheLowerTopic() {
+        let scores: [Float] = [0.5, 0.9, 0.5, 0.9, 0.1, 0.7]
+        let best = strongestTopics(scores, count: 2, excluding: 1)
+        XCTAssertEqual(best.map(\.topic), [3, 5])
+        XCTAssertEqual(strongestTopics(scores, count: 3, excluding: 3).map(\.topic), [1, 5, 0])
+        XCTAssertEqual(strongestTopics([0.2], count: 2, excluding: 0).count, 0)
+    }
 }
