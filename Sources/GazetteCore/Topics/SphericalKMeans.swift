@@ -22,12 +22,23 @@ public struct CentroidMatrix: Sendable, Equatable {
         self.dimension = dimension
         weights = sums
         var norms = [Float](repeating: 0, count: count)
+        // Unsafe buffers throughout: these passes run over every weight on each Lloyd iteration.
         weights.withUnsafeBufferPointer { w in
-            for t in 0..<dimension { for c in 0..<count { norms[c] += w[t * count + c] * w[t * count + c] } }
+            norms.withUnsafeMutableBufferPointer { norms in
+                for t in 0..<dimension {
+                    let row = w.baseAddress! + t * count
+                    for c in 0..<count { norms[c] += row[c] * row[c] }
+                }
+            }
         }
         let scale = norms.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
         weights.withUnsafeMutableBufferPointer { w in
-            for t in 0..<dimension { for c in 0..<count { w[t * count + c] *= scale[c] } }
+            scale.withUnsafeBufferPointer { scale in
+                for t in 0..<dimension {
+                    let row = w.baseAddress! + t * count
+                    for c in 0..<count { row[c] *= scale[c] }
+                }
+            }
         }
         if let fallback {
             for c in 0..<count where norms[c] == 0 && c < fallback.count { setColumn(c, from: fallback, column: c) }
@@ -57,6 +68,46 @@ public struct CentroidMatrix: Sendable, Equatable {
         var sum: Float = 0
         for t in 0..<dimension { sum += weights[t * count + a] * weights[t * count + b] }
         return Double(sum)
+    }
+
+    /// Cosine similarity of every pair of centroids in one pass over the terms (a pair at a time
+    /// would stride through the whole matrix k² / 2 times): `result[a * count + b]` for a < b.
+    /// Each pair is summed in term order, as `similarity(_:_:)` does, so the values are the same.
+    func pairwiseSimilarities() -> [Float] {
+        let k = count
+        var result = [Float](repeating: 0, count: k * k)
+        var nonzero = [Int](repeating: 0, count: k)
+        weights.withUnsafeBufferPointer { w in
+            result.withUnsafeMutableBufferPointer { result in
+                for t in 0..<dimension {
+                    let row = w.baseAddress! + t * k
+                    // A zero weight adds exact zeros: skip it.
+                    var m = 0
+                    for c in 0..<k where row[c] != 0 { nonzero[m] = c; m += 1 }
+                    for i in 0..<m {
+                        let a = nonzero[i], wa = row[a]
+                        for j in (i + 1)..<max(i + 1, m) { result[a * k + nonzero[j]] += wa * row[nonzero[j]] }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Cosine similarity of centroid `a` with every centroid, in one pass over the terms.
+    func similarities(of a: Int) -> [Float] {
+        let k = count
+        var result = [Float](repeating: 0, count: k)
+        weights.withUnsafeBufferPointer { w in
+            result.withUnsafeMutableBufferPointer { result in
+                for t in 0..<dimension {
+                    let row = w.baseAddress! + t * k
+                    let wa = row[a]
+                    if wa != 0 { for c in 0..<k { result[c] += wa * row[c] } }
+                }
+            }
+        }
+        return result
     }
 
     /// Cosine similarity of a centroid and a sparse vector.

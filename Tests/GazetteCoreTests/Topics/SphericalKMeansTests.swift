@@ -40,4 +40,17 @@ final class SphericalKMeansTests: XCTestCase {
         }
         XCTAssertEqual(objective, expected)
     }
+
+    func testPairwiseSimilaritiesMatchOnePairAtATime() {
+        let vectors = Self.vectors(count: 300, groups: 6)
+        let centroids = sphericalKMeans(vectors, dimension: 40, k: 6, restarts: 1).centroids
+        let pairwise = centroids.pairwiseSimilarities()
+        for a in 0..<6 {
+            let ofA = centroids.similarities(of: a)
+            for b in 0..<6 {
+                XCTAssertEqual(Double(ofA[b]), centroids.similarity(min(a, b), max(a, b)))
+                if a < b { XCTAssertEqual(Double(pairwise[a * 6 + b]), centroids.similarity(a, b)) }
+            }
+        }
+    }
 }
