@@ -16,7 +16,7 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
         return a < b
     }
     let documents = concurrentChunks(order.count) { range in
-        range.map { (title: papers[order[$0]].title, body: cleanLatex(papers[order[$0]].abstract ?? "", markdown: false)) }
+        range.map { (title: papers[order[$0]].title, body: latexFree(papers[order[$0]].abstract ?? "")) }
     }.flatMap { $0 }
     let corpus = analyzeCorpus(documents, options: analyzer)
     let vectors = tfidfVectors(corpus)
@@ -164,13 +164,25 @@ func strongestTopics(_ scores: [Float], count: Int, excluding: Int) -> [(topic: 
 
 /// The labels of the paper's terms that contribute most to its similarity with a centroid.
 func explainingTerms(_ vector: SparseVector, cluster: Int, centroids: CentroidMatrix, corpus: AnalyzedCorpus, limit: Int = 5) -> [String] {
-    var contributions: [(term: Int, value: Double)] = []
+    // Keep only the best `limit` while scanning: a paper has dozens of terms and shows five.
+    var best: [(term: Int, value: Double)] = []
+    best.reserveCapacity(limit + 1)
     for k in vector.indices.indices {
         let value = vector.values[k] * centroids.weight(term: vector.indices[k], cluster: cluster)
-        if value > 0 { contributions.append((vector.indices[k], value)) }
+        guard value > 0, best.count < limit || value > best[best.count - 1].value else { continue }
+        // Terms come in ascending order, so an equal value goes after the ones already kept.
+        let position = best.firstIndex { value > $0.value } ?? best.count
+        best.insert((vector.indices[k], value), at: position)
+        if best.count > limit { best.removeLast() }
     }
-    contributions.sort { $0.value != $1.value ? $0.value > $1.value : $0.term < $1.term }
-    return contributions.prefix(limit).map { corpus.terms[$0.term].label }
+    return best.map { corpus.terms[$0.term].label }
+}
+
+/// The abstract as the topic engine reads it: `cleanLatex` only where a backslash or backtick could
+/// need it, found with a scan of the raw bytes (most abstracts have neither).
+func latexFree(_ text: String) -> String {
+    let plain = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 == 0x60 || $0 == 0x5C } }
+    return plain == true ? text : cleanLatex(text, markdown: false)
 }
 
 /// Splits `0..<count` into ranges, maps each on all cores and returns the results in order.
@@ -202,7 +214,8 @@ func mergeCloseClusters(_ start: Clustering, vectors: [SparseVector], threshold:
     var (sums, sizes) = clusterSums(vectors, labels: start.labels, k: k, dimension: dimension)
     var centroids = CentroidMatrix(sums: sums, count: k, dimension: dimension, fallback: start.centroids)
     var similarity = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-    for a in 0..<k { for b in (a + 1)..<k { similarity[a][b] = centroids.similarity(a, b) } }
+    let pairwise = centroids.pairwiseSimilarities()
+    for a in 0..<k { for b in (a + 1)..<k { similarity[a][b] = Double(pairwise[a * k + b]) } }
     var alive = [Bool](repeating: true, count: k)
     var mergedInto = Array(0..<k)
     var remaining = k
@@ -220,8 +233,9 @@ func mergeCloseClusters(_ start: Clustering, vectors: [SparseVector], threshold:
         for c in 0..<k where mergedInto[c] == b { mergedInto[c] = a }
         for t in 0..<dimension { sums[t * k + a] += sums[t * k + b] }
         centroids = CentroidMatrix(sums: sums, count: k, dimension: dimension, fallback: centroids)
+        let ofMerged = centroids.similarities(of: a)
         for c in 0..<k where alive[c] && c != a {
-            let s = centroids.similarity(min(a, c), max(a, c))
+            let s = Double(ofMerged[c])
             if c < a { similarity[c][a] = s } else { similarity[a][c] = s }
         }
     }
