@@ -175,7 +175,9 @@ func analyzeChunk(_ documents: ArraySlice<(title: String, body: String)>, titleW
     var pairSeenIn: [(document: Int, entry: Int)] = []
     for (document, texts) in documents.enumerated() {
         for (text, weight) in [(texts.title, titleWeight), (texts.body, 1.0)] {
-            var folded = foldToASCII(text)
+            var folded = text
+            // Folding accents rebuilds the string: only do it when a byte says there is one.
+            if !folded.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { folded = foldToASCII(folded) }
             folded.withUTF8 { bytes in
                 var scanner = WordScanner(bytes)
                 var previous = -1

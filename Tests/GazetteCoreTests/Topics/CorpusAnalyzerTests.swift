@@ -69,4 +69,12 @@ final class CorpusAnalyzerTests: XCTestCase {
         let expectedNeural = 2 + Double(documents[0].body.split(separator: " ").filter { $0 == "neural" }.count)
         XCTAssertEqual(firstRow["neural"], expectedNeural)
     }
+
+    func testAccentedDocumentsAreFoldedLikeTheTokenizerDoes() {
+        let documents = [(title: "Naïve models", body: "Représentations naïves"), (title: "Naive models", body: "representations"),
+                         (title: "Other", body: "unrelated words"), (title: "More", body: "unrelated words")]
+        let keys = Set(analyzeCorpus(documents).terms.map(\.key))
+        XCTAssertTrue(keys.contains("naiv"))
+        XCTAssertTrue(keys.contains("represent"))
+    }
 }
