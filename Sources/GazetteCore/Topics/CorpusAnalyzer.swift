@@ -35,142 +35,201 @@ public struct AnalyzerOptions: Sendable {
 
 /// Tokenises, stems and counts each document (title and abstract), detects frequent phrases and
 /// keeps the terms in the configured document-frequency band. Documents are read in parallel
-/// chunks, each with its own stemmer and word table, merged in a fixed order.
+/// chunks, each with its own stemmer and word tables, merged in a fixed order; the result does not
+/// depend on how the documents were chunked.
 public func analyzeCorpus(_ documents: [(title: String, body: String)], options: AnalyzerOptions = AnalyzerOptions()) -> AnalyzedCorpus {
     let chunks = concurrentChunks(documents.count, minimumChunk: 512) { range in
         analyzeChunk(documents[range], titleWeight: options.titleWeight)
     }
 
-    // Merge the chunks' word tables into global stem ids.
+    // Merge the chunks' tables into global ids: stems by key, written forms by bytes, pairs by stems.
     var stemIDs: [String: Int] = [:]
     var stems: [String] = []
-    var surfaceCounts: [[String: Int]] = []
-    var unigramCounts: [[Int: Double]] = []
-    var bigramCounts: [[UInt64: Double]] = []
-    unigramCounts.reserveCapacity(documents.count)
-    bigramCounts.reserveCapacity(documents.count)
+    var unigramDF: [Int] = []
+    var surfaces = WordTable(capacity: 1 << 14)
+    var surfaceStem: [Int] = []
+    var surfaceCount: [Int] = []
+    var pairs = KeyTable(capacity: 1 << 16)
+    var bigramDF: [Int] = []
+    var globalStemOfChunk: [[Int]] = []
+    var globalPairOfChunk: [[Int32]] = []
     for chunk in chunks {
         let globalOfLocal = chunk.stems.map { stem -> Int in
             if let id = stemIDs[stem] { return id }
             stemIDs[stem] = stems.count
             stems.append(stem)
-            surfaceCounts.append([:])
+            unigramDF.append(0)
             return stems.count - 1
         }
-        for (surface, local) in chunk.surfaces where local.stem >= 0 {
-            surfaceCounts[globalOfLocal[local.stem]][surface, default: 0] += local.count
-        }
-        for (unigrams, bigrams) in chunk.documents {
-            var globalUnigrams: [Int: Double] = [:]
-            globalUnigrams.reserveCapacity(unigrams.count)
-            for (local, count) in unigrams { globalUnigrams[globalOfLocal[Int(local)]] = count }
-            var globalBigrams: [UInt64: Double] = [:]
-            globalBigrams.reserveCapacity(bigrams.count)
-            for (pair, count) in bigrams {
-                let a = UInt64(globalOfLocal[Int(pair >> 32)]), b = UInt64(globalOfLocal[Int(pair & 0xFFFF_FFFF)])
-                globalBigrams[a << 32 | b, default: 0] += count
+        for (local, df) in chunk.stemDocumentFrequency.enumerated() { unigramDF[globalOfLocal[local]] += df }
+        for local in 0..<chunk.surfaces.count where chunk.surfaceStem[local] >= 0 {
+            let (id, inserted) = chunk.surfaces.withBytes(local) { surfaces.intern($0) }
+            if inserted {
+                surfaceStem.append(globalOfLocal[Int(chunk.surfaceStem[local])])
+                surfaceCount.append(0)
             }
-            unigramCounts.append(globalUnigrams)
-            bigramCounts.append(globalBigrams)
+            surfaceCount[id] += chunk.surfaceCount[local]
         }
+        var globalOfPair = [Int32](repeating: 0, count: chunk.pairs.count)
+        for (local, key) in chunk.pairs.keys.enumerated() {
+            let a = UInt64(globalOfLocal[Int(key >> 32)]), b = UInt64(globalOfLocal[Int(key & 0xFFFF_FFFF)])
+            let (id, inserted) = pairs.intern(a << 32 | b)
+            if inserted { bigramDF.append(0) }
+            bigramDF[id] += chunk.pairDocumentFrequency[local]
+            globalOfPair[local] = Int32(id)
+        }
+        globalStemOfChunk.append(globalOfLocal)
+        globalPairOfChunk.append(globalOfPair)
     }
 
     let n = documents.count
     let maxDocuments = max(1, Int((Double(n) * options.maxDocumentShare).rounded(.down)))
-    var unigramDF = [Int](repeating: 0, count: stems.count)
-    for doc in unigramCounts { for termID in doc.keys { unigramDF[termID] += 1 } }
-    var bigramDF: [UInt64: Int] = [:]
-    for doc in bigramCounts { for pair in doc.keys { bigramDF[pair, default: 0] += 1 } }
+    var surfacesOfStem = [[Int]](repeating: [], count: stems.count)
+    for (surface, stem) in surfaceStem.enumerated() { surfacesOfStem[stem].append(surface) }
+    /// How often each written form of a stem occurs, for its label.
+    func surfaceCounts(_ stemID: Int) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: surfacesOfStem[stemID].map { (surfaces.string($0), surfaceCount[$0]) })
+    }
 
     var terms: [Term] = []
     var labels: [Int: String] = [:]
     func label(_ stemID: Int) -> String {
         if let known = labels[stemID] { return known }
-        let form = preferredForm(surfaceCounts[stemID])
+        let form = preferredForm(surfaceCounts(stemID))
         labels[stemID] = form
         return form
     }
     for (stemID, df) in unigramDF.enumerated() where df >= options.minDocumentFrequency && df <= maxDocuments {
         terms.append(Term(key: stems[stemID], label: label(stemID), documentFrequency: df, isPhrase: false))
     }
-    for (pair, df) in bigramDF where df >= max(options.minPhraseDocuments, options.minDocumentFrequency) && df <= maxDocuments {
-        let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+    var phrasePairs: [Int] = []
+    for (pair, df) in bigramDF.enumerated() where df >= max(options.minPhraseDocuments, options.minDocumentFrequency) && df <= maxDocuments {
+        let a = Int(pairs.keys[pair] >> 32), b = Int(pairs.keys[pair] & 0xFFFF_FFFF)
         // A phrase reads as its words' usual forms ("compositional generalization"), its first word
         // singular where the text uses both, as English modifiers are ("instruction tuning").
-        terms.append(Term(key: stems[a] + " " + stems[b], label: modifierForm(label(a), surfaceCounts[a]) + " " + label(b),
+        terms.append(Term(key: stems[a] + " " + stems[b], label: modifierForm(label(a), surfaceCounts(a)) + " " + label(b),
                           documentFrequency: df, isPhrase: true))
+        phrasePairs.append(pair)
     }
     terms.sort { $0.key < $1.key }
     var termIndex: [String: Int] = [:]
     for (index, term) in terms.enumerated() { termIndex[term.key] = index }
     var unigramTerm = [Int](repeating: -1, count: stems.count)
     for (stemID, stem) in stems.enumerated() { unigramTerm[stemID] = termIndex[stem] ?? -1 }
-    var bigramTerm: [UInt64: Int] = [:]
-    for (pair, _) in bigramDF {
-        if let id = termIndex[stems[Int(pair >> 32)] + " " + stems[Int(pair & 0xFFFF_FFFF)]] { bigramTerm[pair] = id }
+    var bigramTerm = [Int](repeating: -1, count: pairs.count)
+    for pair in phrasePairs {
+        let a = Int(pairs.keys[pair] >> 32), b = Int(pairs.keys[pair] & 0xFFFF_FFFF)
+        if let id = termIndex[stems[a] + " " + stems[b]] { bigramTerm[pair] = id }
     }
 
-    let analyzed = concurrentChunks(n, minimumChunk: 1024) { range -> [[(term: Int, count: Double)]] in
-        range.map { index in
+    let rows = (try? concurrentMap(Array(chunks.indices)) { c -> [[(term: Int, count: Double)]] in
+        let chunk = chunks[c], stemOf = globalStemOfChunk[c], pairOf = globalPairOfChunk[c]
+        var unigramStart = 0, bigramStart = 0
+        return zip(chunk.unigramEnds, chunk.bigramEnds).map { unigramEnd, bigramEnd in
             var row: [(term: Int, count: Double)] = []
-            for (stemID, count) in unigramCounts[index] where unigramTerm[stemID] >= 0 { row.append((unigramTerm[stemID], count)) }
-            for (pair, count) in bigramCounts[index] { if let id = bigramTerm[pair] { row.append((id, count)) } }
+            for entry in chunk.unigrams[unigramStart..<unigramEnd] {
+                let term = unigramTerm[stemOf[Int(entry.stem)]]
+                if term >= 0 { row.append((term, entry.count)) }
+            }
+            for entry in chunk.bigrams[bigramStart..<bigramEnd] {
+                let term = bigramTerm[Int(pairOf[Int(entry.pair)])]
+                if term >= 0 { row.append((term, entry.count)) }
+            }
+            unigramStart = unigramEnd
+            bigramStart = bigramEnd
             row.sort { $0.term < $1.term }
             return row
         }
-    }.flatMap { $0 }
-    return AnalyzedCorpus(terms: terms, documents: analyzed, termIndex: termIndex)
+    }) ?? []
+    return AnalyzedCorpus(terms: terms, documents: rows.flatMap { $0 }, termIndex: termIndex)
 }
 
-/// One chunk's word table and counts, in chunk-local stem ids.
+/// One chunk's word tables and counts, in chunk-local ids.
 struct ChunkAnalysis {
-    /// Each written form met: its local stem id (-1 for a stop word) and how often it occurred.
-    var surfaces: [String: (stem: Int, count: Int)] = [:]
+    /// Each written form met, with its local stem id (-1 for a stop word) and how often it occurred.
+    var surfaces = WordTable()
+    var surfaceStem: [Int32] = []
+    var surfaceCount: [Int] = []
+    /// Stem keys by local id, and how many of the chunk's documents use each.
     var stems: [String] = []
-    /// Per document: stem counts and stem-pair (phrase) counts.
-    var documents: [(unigrams: [Int32: Double], bigrams: [UInt64: Double])] = []
+    var stemDocumentFrequency: [Int] = []
+    /// Adjacent stem pairs (`first << 32 | second`, local ids), and how many documents use each.
+    var pairs = KeyTable()
+    var pairDocumentFrequency: [Int] = []
+    /// Each document's distinct stems and pairs with their weighted counts, back to back: document
+    /// d's are `unigrams[unigramEnds[d - 1]..<unigramEnds[d]]` (and the same for bigrams).
+    var unigrams: [(stem: Int32, count: Double)] = []
+    var unigramEnds: [Int] = []
+    var bigrams: [(pair: Int32, count: Double)] = []
+    var bigramEnds: [Int] = []
 }
 
-/// Counts the words and phrases of a run of documents with one stemmer, looking each written form
-/// up once per occurrence.
+/// Counts the words and phrases of a run of documents with one stemmer, stemming each written form
+/// once and looking every later occurrence up by its bytes.
 func analyzeChunk(_ documents: ArraySlice<(title: String, body: String)>, titleWeight: Double) -> ChunkAnalysis {
     let stemmer = Stemmer()
     var chunk = ChunkAnalysis()
     var stemIDs: [String: Int] = [:]
-    for document in documents {
-        var unigrams: [Int32: Double] = [:]
-        var bigrams: [UInt64: Double] = [:]
-        for (text, weight) in [(document.title, titleWeight), (document.body, 1.0)] {
-            var previous = -1
-            scanWords(text) { surface, afterBreak in
-                let stem: Int
-                if let known = chunk.surfaces[surface] {
-                    stem = known.stem
-                    chunk.surfaces[surface] = (stem, known.count + 1)
-                } else {
-                    if let key = stemKey(surface, stemmer: stemmer) {
-                        if let id = stemIDs[key] { stem = id } else {
-                            stem = chunk.stems.count
-                            stemIDs[key] = stem
-                            chunk.stems.append(key)
+    // Where a stem or pair last went into a document's list, so repeats add to that entry.
+    var stemSeenIn: [(document: Int, entry: Int)] = []
+    var pairSeenIn: [(document: Int, entry: Int)] = []
+    for (document, texts) in documents.enumerated() {
+        for (text, weight) in [(texts.title, titleWeight), (texts.body, 1.0)] {
+            var folded = text
+            // Folding accents rebuilds the string: only do it when a byte says there is one.
+            if !folded.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { folded = foldToASCII(folded) }
+            folded.withUTF8 { bytes in
+                var scanner = WordScanner(bytes)
+                var previous = -1
+                while let (word, afterBreak) = scanner.next() {
+                    let (surface, inserted) = chunk.surfaces.intern(word)
+                    if inserted {
+                        var stem = -1
+                        if let key = stemKey(String(decoding: word, as: UTF8.self), stemmer: stemmer) {
+                            if let id = stemIDs[key] { stem = id } else {
+                                stem = chunk.stems.count
+                                stemIDs[key] = stem
+                                chunk.stems.append(key)
+                                chunk.stemDocumentFrequency.append(0)
+                                stemSeenIn.append((-1, 0))
+                            }
                         }
-                    } else {
-                        stem = -1
+                        chunk.surfaceStem.append(Int32(stem))
+                        chunk.surfaceCount.append(0)
                     }
-                    chunk.surfaces[surface] = (stem, 1)
+                    chunk.surfaceCount[surface] += 1
+                    let stem = Int(chunk.surfaceStem[surface])
+                    guard stem >= 0 else {
+                        previous = -1
+                        continue
+                    }
+                    if stemSeenIn[stem].document == document {
+                        chunk.unigrams[stemSeenIn[stem].entry].count += weight
+                    } else {
+                        stemSeenIn[stem] = (document, chunk.unigrams.count)
+                        chunk.unigrams.append((Int32(stem), weight))
+                        chunk.stemDocumentFrequency[stem] += 1
+                    }
+                    if previous >= 0, !afterBreak, previous != stem {
+                        let (pair, new) = chunk.pairs.intern(UInt64(previous) << 32 | UInt64(stem))
+                        if new {
+                            chunk.pairDocumentFrequency.append(0)
+                            pairSeenIn.append((-1, 0))
+                        }
+                        if pairSeenIn[pair].document == document {
+                            chunk.bigrams[pairSeenIn[pair].entry].count += weight
+                        } else {
+                            pairSeenIn[pair] = (document, chunk.bigrams.count)
+                            chunk.bigrams.append((Int32(pair), weight))
+                            chunk.pairDocumentFrequency[pair] += 1
+                        }
+                    }
+                    previous = stem
                 }
-                guard stem >= 0 else {
-                    previous = -1
-                    return
-                }
-                unigrams[Int32(stem), default: 0] += weight
-                if previous >= 0, !afterBreak, previous != stem {
-                    bigrams[UInt64(previous) << 32 | UInt64(stem), default: 0] += weight
-                }
-                previous = stem
             }
         }
-        chunk.documents.append((unigrams, bigrams))
+        chunk.unigramEnds.append(chunk.unigrams.count)
+        chunk.bigramEnds.append(chunk.bigrams.count)
     }
     return chunk
 }

@@ -39,10 +39,13 @@ public struct SparseVector: Hashable, Sendable {
 public func tfidfVectors(_ corpus: AnalyzedCorpus) -> [SparseVector] {
     let n = Double(corpus.documents.count)
     let idf = corpus.terms.map { log((1 + n) / (1 + Double($0.documentFrequency))) + 1 }
-    return corpus.documents.map { row in
-        var vector = SparseVector(indices: row.map(\.term), values: row.map { (1 + log($0.count)) * idf[$0.term] })
-        let norm = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        if norm > 0 { vector.values = vector.values.map { $0 / norm } }
-        return vector
-    }
+    return concurrentChunks(corpus.documents.count) { range in
+        range.map { index -> SparseVector in
+            let row = corpus.documents[index]
+            var vector = SparseVector(indices: row.map(\.term), values: row.map { (1 + log($0.count)) * idf[$0.term] })
+            let norm = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if norm > 0 { vector.values = vector.values.map { $0 / norm } }
+            return vector
+        }
+    }.flatMap { $0 }
 }

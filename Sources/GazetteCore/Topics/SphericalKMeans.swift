@@ -22,12 +22,23 @@ public struct CentroidMatrix: Sendable, Equatable {
         self.dimension = dimension
         weights = sums
         var norms = [Float](repeating: 0, count: count)
+        // Unsafe buffers throughout: these passes run over every weight on each Lloyd iteration.
         weights.withUnsafeBufferPointer { w in
-            for t in 0..<dimension { for c in 0..<count { norms[c] += w[t * count + c] * w[t * count + c] } }
+            norms.withUnsafeMutableBufferPointer { norms in
+                for t in 0..<dimension {
+                    let row = w.baseAddress! + t * count
+                    for c in 0..<count { norms[c] += row[c] * row[c] }
+                }
+            }
         }
         let scale = norms.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
         weights.withUnsafeMutableBufferPointer { w in
-            for t in 0..<dimension { for c in 0..<count { w[t * count + c] *= scale[c] } }
+            scale.withUnsafeBufferPointer { scale in
+                for t in 0..<dimension {
+                    let row = w.baseAddress! + t * count
+                    for c in 0..<count { row[c] *= scale[c] }
+                }
+            }
         }
         if let fallback {
             for c in 0..<count where norms[c] == 0 && c < fallback.count { setColumn(c, from: fallback, column: c) }
@@ -57,6 +68,46 @@ public struct CentroidMatrix: Sendable, Equatable {
         var sum: Float = 0
         for t in 0..<dimension { sum += weights[t * count + a] * weights[t * count + b] }
         return Double(sum)
+    }
+
+    /// Cosine similarity of every pair of centroids in one pass over the terms (a pair at a time
+    /// would stride through the whole matrix k² / 2 times): `result[a * count + b]` for a < b.
+    /// Each pair is summed in term order, as `similarity(_:_:)` does, so the values are the same.
+    func pairwiseSimilarities() -> [Float] {
+        let k = count
+        var result = [Float](repeating: 0, count: k * k)
+        var nonzero = [Int](repeating: 0, count: k)
+        weights.withUnsafeBufferPointer { w in
+            result.withUnsafeMutableBufferPointer { result in
+                for t in 0..<dimension {
+                    let row = w.baseAddress! + t * k
+                    // A zero weight adds exact zeros: skip it.
+                    var m = 0
+                    for c in 0..<k where row[c] != 0 { nonzero[m] = c; m += 1 }
+                    for i in 0..<m {
+                        let a = nonzero[i], wa = row[a]
+                        for j in (i + 1)..<max(i + 1, m) { result[a * k + nonzero[j]] += wa * row[nonzero[j]] }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Cosine similarity of centroid `a` with every centroid, in one pass over the terms.
+    func similarities(of a: Int) -> [Float] {
+        let k = count
+        var result = [Float](repeating: 0, count: k)
+        weights.withUnsafeBufferPointer { w in
+            result.withUnsafeMutableBufferPointer { result in
+                for t in 0..<dimension {
+                    let row = w.baseAddress! + t * k
+                    let wa = row[a]
+                    if wa != 0 { for c in 0..<k { result[c] += wa * row[c] } }
+                }
+            }
+        }
+        return result
     }
 
     /// Cosine similarity of a centroid and a sparse vector.
@@ -123,33 +174,34 @@ public func sphericalKMeans(
     } else {
         sample = vectors
     }
-    var best: Clustering?
-    for restart in 0..<max(1, restarts) {
+    // Restarts are independent: run them side by side, then keep the best in restart order.
+    let results = (try? concurrentMap(Array(0..<max(1, restarts))) { restart -> Clustering in
         var random = SeededRandom(seed: seed &+ UInt64(restart) &* 0x1000_0001)
         var centroids = CentroidMatrix(count: k, dimension: dimension)
         let fixed = fixedInitial.prefix(k)
         for (c, vector) in fixed.enumerated() { centroids.setColumn(c, dense: vector) }
         let picks = kMeansPlusPlus(sample, count: k - fixed.count, existing: centroids, existingCount: fixed.count, random: &random)
         for (offset, pick) in picks.enumerated() { centroids.setColumn(fixed.count + offset, sparse: sample[pick]) }
-        let result = lloyd(sample, centroids: centroids, maxIterations: maxIterations)
-        if best == nil || result.objective > best!.objective + 1e-9 { best = result }
-    }
+        return lloyd(sample, centroids: centroids, maxIterations: maxIterations)
+    }) ?? []
+    var best: Clustering?
+    for result in results where best == nil || result.objective > best!.objective + 1e-9 { best = result }
     guard sample.count != vectors.count else { return best! }
     return lloyd(vectors, centroids: best!.centroids, maxIterations: 3)
 }
 
-/// Assigns every vector to its most similar centroid, in parallel: (labels, objective).
+/// Assigns every vector to its most similar centroid, in parallel: (labels, objective). The
+/// objective is summed in vector order, so it does not depend on the number of threads.
 public func assign(_ vectors: [SparseVector], to centroids: CentroidMatrix) -> (labels: [Int], objective: Double) {
     let k = centroids.count
     let chunkCount = max(1, min(vectors.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
     var labels = [Int](repeating: 0, count: vectors.count)
-    var partial = [Double](repeating: 0, count: chunkCount)
+    var best = [Float](repeating: 0, count: vectors.count)
     labels.withUnsafeMutableBufferPointer { labelBuffer in
-        partial.withUnsafeMutableBufferPointer { partialBuffer in
-            let out = labelBuffer, sums = partialBuffer
+        best.withUnsafeMutableBufferPointer { bestBuffer in
+            let out = labelBuffer, bestScores = bestBuffer
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 var scores = [Float](repeating: 0, count: k)
-                var objective = 0.0
                 var index = chunk * vectors.count / chunkCount
                 let end = (chunk + 1) * vectors.count / chunkCount
                 while index < end {
@@ -157,14 +209,13 @@ public func assign(_ vectors: [SparseVector], to centroids: CentroidMatrix) -> (
                     var bestCluster = 0
                     for c in 1..<max(1, k) where scores[c] > scores[bestCluster] { bestCluster = c }
                     out[index] = bestCluster
-                    objective += Double(scores[bestCluster])
+                    bestScores[index] = scores[bestCluster]
                     index += 1
                 }
-                sums[chunk] = objective
             }
         }
     }
-    return (labels, partial.reduce(0, +))
+    return (labels, best.reduce(0) { $0 + Double($1) })
 }
 
 /// Per-cluster sums of member vectors, term-major, and the cluster sizes.
@@ -201,16 +252,48 @@ public func lloyd(_ vectors: [SparseVector], centroids start: CentroidMatrix, ma
 /// its distance from the nearest seed so far. Returns the chosen vectors' indices.
 func kMeansPlusPlus(_ vectors: [SparseVector], count: Int, existing: CentroidMatrix, existingCount: Int, random: inout SeededRandom) -> [Int] {
     guard count > 0 else { return [] }
-    var distance = [Double](repeating: 1, count: vectors.count)
+    let n = vectors.count
+    var distance = [Double](repeating: 1, count: n)
     for c in 0..<existingCount {
         for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - existing.similarity(c, v))) }
     }
-    var chosen: [Int] = []
+    // Every pick updates every distance: flatten the vectors once so those passes are plain loops.
+    var offsets = [Int](repeating: 0, count: n + 1)
+    for (i, v) in vectors.enumerated() { offsets[i + 1] = offsets[i] + v.indices.count }
+    var terms = [Int32](repeating: 0, count: offsets[n])
+    var values = [Double](repeating: 0, count: offsets[n])
+    for (i, v) in vectors.enumerated() {
+        for k in v.indices.indices {
+            terms[offsets[i] + k] = Int32(v.indices[k])
+            values[offsets[i] + k] = v.values[k]
+        }
+    }
     var scratch = [Double](repeating: 0, count: existing.dimension)
+    /// Lowers each distance to the distance from vector `pick` (scattered into a dense buffer once).
+    func update(with pick: Int) {
+        for k in offsets[pick]..<offsets[pick + 1] { scratch[Int(terms[k])] = values[k] }
+        distance.withUnsafeMutableBufferPointer { distance in
+            scratch.withUnsafeBufferPointer { dense in
+                terms.withUnsafeBufferPointer { terms in
+                    values.withUnsafeBufferPointer { values in
+                        offsets.withUnsafeBufferPointer { offsets in
+                            for i in 0..<n where distance[i] > 0 {
+                                var dot = 0.0
+                                for k in offsets[i]..<offsets[i + 1] { dot += values[k] * dense[Int(terms[k])] }
+                                distance[i] = min(distance[i], max(0, 1 - dot))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for k in offsets[pick]..<offsets[pick + 1] { scratch[Int(terms[k])] = 0 }
+    }
+    var chosen: [Int] = []
     if existingCount == 0 {
-        let first = min(vectors.count - 1, Int(random.unit() * Double(vectors.count)))
+        let first = min(n - 1, Int(random.unit() * Double(n)))
         chosen.append(first)
-        for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - v.dot(vectors[first]))) }
+        update(with: first)
     }
     while chosen.count < count {
         let total = distance.reduce(0, +)
@@ -223,13 +306,10 @@ func kMeansPlusPlus(_ vectors: [SparseVector], count: Int, existing: CentroidMat
                 if target <= 0 { break }
             }
         } else {
-            pick = Int(random.next() % UInt64(vectors.count))
+            pick = Int(random.next() % UInt64(n))
         }
         chosen.append(pick)
-        // Scatter the pick into a dense buffer once: each distance update is then one pass over a vector.
-        for i in vectors[pick].indices.indices { scratch[vectors[pick].indices[i]] = vectors[pick].values[i] }
-        for (i, v) in vectors.enumerated() where distance[i] > 0 { distance[i] = min(distance[i], max(0, 1 - v.dot(scratch))) }
-        for index in vectors[pick].indices { scratch[index] = 0 }
+        update(with: pick)
     }
     return chosen
 }

@@ -38,30 +38,52 @@ func stemKey(_ surface: String, stemmer: Stemmer) -> String? {
 /// Calls `body` with each word of two or more letters or digits (hyphens inside a word kept,
 /// accents folded) and whether punctuation or a too-short word came between it and the previous one.
 func scanWords(_ text: String, _ body: (String, Bool) -> Void) {
-    var word: [UInt8] = []
-    word.reserveCapacity(32)
-    var pendingBreak = true
-    func flush() {
-        defer { word.removeAll(keepingCapacity: true) }
-        // Hyphens only join letters: trim them from the ends.
-        while word.last == 0x2D { word.removeLast() }
-        while word.first == 0x2D { word.removeFirst() }
-        guard word.count >= 2 else {
-            if !word.isEmpty { pendingBreak = true }
-            return
-        }
-        body(String(decoding: word, as: UTF8.self), pendingBreak)
-        pendingBreak = false
+    var folded = foldToASCII(text)
+    folded.withUTF8 { bytes in
+        var scanner = WordScanner(bytes)
+        while let (word, afterBreak) = scanner.next() { body(String(decoding: word, as: UTF8.self), afterBreak) }
     }
-    for byte in foldToASCII(text).utf8 {
-        let isLetterOrDigit = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-        if isLetterOrDigit || (byte == 0x2D && !word.isEmpty) {
-            word.append(byte)
-        } else {
-            flush()
-            // Spaces keep a phrase together; anything else (punctuation, symbols) breaks it.
-            if byte != 0x20 { pendingBreak = true }
+}
+
+/// The words of UTF-8 text (accents already folded) as slices of its bytes, so that a caller can look
+/// a word up without making a `String`: each run of ASCII letters, digits and inner hyphens of two
+/// or more bytes, with whether punctuation, a symbol or a too-short word came before it.
+struct WordScanner {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private var pendingBreak = true
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The next word and whether it is cut off from the previous one, or nil at the end.
+    mutating func next() -> (word: UnsafeBufferPointer<UInt8>, afterBreak: Bool)? {
+        let count = bytes.count
+        while position < count {
+            let byte = bytes[position]
+            guard Self.isLetterOrDigit(byte) else {
+                // Spaces keep a phrase together; anything else (punctuation, symbols) breaks it.
+                if byte != 0x20 { pendingBreak = true }
+                position += 1
+                continue
+            }
+            let start = position
+            position += 1
+            while position < count && (Self.isLetterOrDigit(bytes[position]) || bytes[position] == 0x2D) { position += 1 }
+            // Hyphens only join letters: a trailing one is not part of the word.
+            var end = position
+            while bytes[end - 1] == 0x2D { end -= 1 }
+            guard end - start >= 2 else {
+                pendingBreak = true
+                continue
+            }
+            let afterBreak = pendingBreak
+            pendingBreak = false
+            return (UnsafeBufferPointer(rebasing: bytes[start..<end]), afterBreak)
         }
+        return nil
     }
-    flush()
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
 }

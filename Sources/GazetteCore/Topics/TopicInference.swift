@@ -7,9 +7,17 @@ import Foundation
 public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(), analyzer: AnalyzerOptions = AnalyzerOptions(),
                         includeRelated: Bool = true) -> TopicModel {
     // Work in a canonical order so that shuffled input gives the same topics.
-    let keys = papers.map { normalizedTitleKey($0.title) }
-    let order = papers.indices.sorted { (keys[$0], papers[$0].title, papers[$0].slug, $0) < (keys[$1], papers[$1].title, papers[$1].slug, $1) }
-    let documents = order.map { (title: papers[$0].title, body: cleanLatex(papers[$0].abstract ?? "", markdown: false)) }
+    let keys = concurrentChunks(papers.count) { range in range.map { normalizedTitleKey(papers[$0].title) } }.flatMap { $0 }
+    let titles = papers.map(\.title), slugKeys = papers.map(\.slug)
+    let order = papers.indices.sorted { a, b in
+        if keys[a] != keys[b] { return keys[a] < keys[b] }
+        if titles[a] != titles[b] { return titles[a] < titles[b] }
+        if slugKeys[a] != slugKeys[b] { return slugKeys[a] < slugKeys[b] }
+        return a < b
+    }
+    let documents = concurrentChunks(order.count) { range in
+        range.map { (title: papers[order[$0]].title, body: latexFree(papers[order[$0]].abstract ?? "")) }
+    }.flatMap { $0 }
     let corpus = analyzeCorpus(documents, options: analyzer)
     let vectors = tfidfVectors(corpus)
     let dimension = corpus.terms.count
@@ -81,12 +89,10 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
             let vector = vectors[index]
             let primary = clustering.labels[index]
             centroids.scores(vector, into: &scoreBuffer)
-            var scores: [(topic: Int, score: Double)] = (0..<clusterCount).map { ($0, Double(scoreBuffer[$0])) }
-            let primaryScore = scores[primary].score
-            scores.sort { $0.score != $1.score ? $0.score > $1.score : $0.topic < $1.topic }
+            let primaryScore = Double(scoreBuffer[primary])
             var list = [TopicMembership(topic: primary, score: primaryScore, isPrimary: true,
                                         becauseOf: explainingTerms(vector, cluster: primary, centroids: centroids, corpus: corpus))]
-            for candidate in scores where candidate.topic != primary && list.count < 3 {
+            for candidate in strongestTopics(scoreBuffer, count: 2, excluding: primary) {
                 guard candidate.score >= options.secondaryMinScore, candidate.score >= primaryScore * options.secondaryRelativeScore else { break }
                 list.append(TopicMembership(topic: candidate.topic, score: candidate.score, isPrimary: false,
                                             becauseOf: explainingTerms(vector, cluster: candidate.topic, centroids: centroids, corpus: corpus)))
@@ -141,15 +147,42 @@ public func relatedPapers(in model: TopicModel, count: Int) -> [[RelatedPaper]] 
     return related
 }
 
+/// The `count` highest-scoring topics other than `excluding`, best first (ties: lower topic first);
+/// a paper needs only its two best secondary candidates, so there is no need to sort all k scores.
+func strongestTopics(_ scores: [Float], count: Int, excluding: Int) -> [(topic: Int, score: Double)] {
+    var best: [(topic: Int, score: Double)] = []
+    for (topic, value) in scores.enumerated() where topic != excluding {
+        let score = Double(value)
+        guard best.count < count || score > best[best.count - 1].score else { continue }
+        // Scanning topics in order, a later topic only goes before an earlier one on a strictly higher score.
+        let position = best.firstIndex { score > $0.score } ?? best.count
+        best.insert((topic, score), at: position)
+        if best.count > count { best.removeLast() }
+    }
+    return best
+}
+
 /// The labels of the paper's terms that contribute most to its similarity with a centroid.
 func explainingTerms(_ vector: SparseVector, cluster: Int, centroids: CentroidMatrix, corpus: AnalyzedCorpus, limit: Int = 5) -> [String] {
-    var contributions: [(term: Int, value: Double)] = []
+    // Keep only the best `limit` while scanning: a paper has dozens of terms and shows five.
+    var best: [(term: Int, value: Double)] = []
+    best.reserveCapacity(limit + 1)
     for k in vector.indices.indices {
         let value = vector.values[k] * centroids.weight(term: vector.indices[k], cluster: cluster)
-        if value > 0 { contributions.append((vector.indices[k], value)) }
+        guard value > 0, best.count < limit || value > best[best.count - 1].value else { continue }
+        // Terms come in ascending order, so an equal value goes after the ones already kept.
+        let position = best.firstIndex { value > $0.value } ?? best.count
+        best.insert((vector.indices[k], value), at: position)
+        if best.count > limit { best.removeLast() }
     }
-    contributions.sort { $0.value != $1.value ? $0.value > $1.value : $0.term < $1.term }
-    return contributions.prefix(limit).map { corpus.terms[$0.term].label }
+    return best.map { corpus.terms[$0.term].label }
+}
+
+/// The abstract as the topic engine reads it: `cleanLatex` only where a backslash or backtick could
+/// need it, found with a scan of the raw bytes (most abstracts have neither).
+func latexFree(_ text: String) -> String {
+    let plain = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 == 0x60 || $0 == 0x5C } }
+    return plain == true ? text : cleanLatex(text, markdown: false)
 }
 
 /// Splits `0..<count` into ranges, maps each on all cores and returns the results in order.
@@ -181,7 +214,8 @@ func mergeCloseClusters(_ start: Clustering, vectors: [SparseVector], threshold:
     var (sums, sizes) = clusterSums(vectors, labels: start.labels, k: k, dimension: dimension)
     var centroids = CentroidMatrix(sums: sums, count: k, dimension: dimension, fallback: start.centroids)
     var similarity = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-    for a in 0..<k { for b in (a + 1)..<k { similarity[a][b] = centroids.similarity(a, b) } }
+    let pairwise = centroids.pairwiseSimilarities()
+    for a in 0..<k { for b in (a + 1)..<k { similarity[a][b] = Double(pairwise[a * k + b]) } }
     var alive = [Bool](repeating: true, count: k)
     var mergedInto = Array(0..<k)
     var remaining = k
@@ -199,8 +233,9 @@ func mergeCloseClusters(_ start: Clustering, vectors: [SparseVector], threshold:
         for c in 0..<k where mergedInto[c] == b { mergedInto[c] = a }
         for t in 0..<dimension { sums[t * k + a] += sums[t * k + b] }
         centroids = CentroidMatrix(sums: sums, count: k, dimension: dimension, fallback: centroids)
+        let ofMerged = centroids.similarities(of: a)
         for c in 0..<k where alive[c] && c != a {
-            let s = centroids.similarity(min(a, c), max(a, c))
+            let s = Double(ofMerged[c])
             if c < a { similarity[c][a] = s } else { similarity[a][c] = s }
         }
     }

@@ -6,80 +6,106 @@ import Foundation
 /// `coherenceWeight` 0 keeps the plain distinctiveness order.
 public func distinctiveTerms(corpus: AnalyzedCorpus, labels: [Int], clusterCount: Int, limit: Int = 10,
                              candidates: Int = 30, coherenceWeight: Double = 1) -> [[TopicTerm]] {
-    let ranked = distinctivenessRanking(corpus: corpus, labels: labels, clusterCount: clusterCount, limit: max(limit, candidates))
-    guard coherenceWeight > 0 else { return ranked.map { Array($0.prefix(limit)) } }
-    let postings = DocumentPostings(corpus)
-    return ranked.map { pool in
+    let ranked = rankedTerms(corpus: corpus, labels: labels, clusterCount: clusterCount, limit: max(limit, candidates))
+    guard coherenceWeight > 0 else { return ranked.map { $0.prefix(limit).map(\.term) } }
+    let postings = DocumentPostings(corpus, terms: ranked.flatMap { $0.map(\.id) })
+    return (try? concurrentMap(ranked) { pool -> [TopicTerm] in
         guard let first = pool.first else { return [] }
-        var chosen = [first]
+        var chosen = [first.term]
         var remaining = Array(pool.dropFirst())
         // Running sum of NPMI between each remaining candidate and the chosen terms.
-        var coherence = remaining.map { postings.npmi($0.key, first.key) }
+        var coherence = remaining.map { postings.npmi($0.id, first.id) }
         while chosen.count < limit, !remaining.isEmpty {
             var best = 0
             var bestScore = -Double.infinity
             for (i, candidate) in remaining.enumerated() {
-                let score = candidate.weight / first.weight + coherenceWeight * coherence[i] / Double(chosen.count)
+                let score = candidate.term.weight / first.term.weight + coherenceWeight * coherence[i] / Double(chosen.count)
                 if score > bestScore + 1e-12 { best = i; bestScore = score }
             }
             let picked = remaining.remove(at: best)
             coherence.remove(at: best)
-            chosen.append(picked)
-            for i in remaining.indices { coherence[i] += postings.npmi(remaining[i].key, picked.key) }
+            chosen.append(picked.term)
+            for i in remaining.indices { coherence[i] += postings.npmi(remaining[i].id, picked.id) }
         }
         return chosen
-    }
+    }) ?? []
 }
 
 /// Ranks each cluster's terms by how much more often its papers use them than the corpus does:
 /// p(t|c) · ln(p(t|c) / p(t)) over document frequencies, the term's share of the KL divergence
 /// between the cluster and the corpus. Terms most papers of a topic share, and few others do, lead.
 public func distinctivenessRanking(corpus: AnalyzedCorpus, labels: [Int], clusterCount: Int, limit: Int) -> [[TopicTerm]] {
-    var inCluster = [[Int: Int]](repeating: [:], count: clusterCount)
-    var sizes = [Int](repeating: 0, count: clusterCount)
-    for (row, label) in zip(corpus.documents, labels) where label >= 0 {
-        sizes[label] += 1
-        for entry in row { inCluster[label][entry.term, default: 0] += 1 }
-    }
+    rankedTerms(corpus: corpus, labels: labels, clusterCount: clusterCount, limit: limit).map { $0.map(\.term) }
+}
+
+/// `distinctivenessRanking` with each term's id. Clusters are counted in parallel, each with one
+/// dense counter array over the vocabulary.
+func rankedTerms(corpus: AnalyzedCorpus, labels: [Int], clusterCount: Int, limit: Int) -> [[(id: Int, term: TopicTerm)]] {
+    var members = [[Int]](repeating: [], count: clusterCount)
+    for (document, label) in labels.enumerated() where label >= 0 && document < corpus.documents.count { members[label].append(document) }
     let n = Double(max(1, labels.count))
-    return (0..<clusterCount).map { c in
-        let size = Double(max(1, sizes[c]))
+    return (try? concurrentMap(Array(0..<clusterCount)) { c -> [(id: Int, term: TopicTerm)] in
+        var counts = [Int32](repeating: 0, count: corpus.terms.count)
+        var used: [Int] = []
+        for document in members[c] {
+            for entry in corpus.documents[document] {
+                if counts[entry.term] == 0 { used.append(entry.term) }
+                counts[entry.term] += 1
+            }
+        }
+        let size = Double(max(1, members[c].count))
         var scored: [(term: Int, weight: Double)] = []
-        for (term, count) in inCluster[c] {
-            let pIn = Double(count) / size
+        for term in used {
+            let pIn = Double(counts[term]) / size
             let p = Double(corpus.terms[term].documentFrequency) / n
             let weight = pIn * log(pIn / p)
             if weight > 0 { scored.append((term, weight)) }
         }
         scored.sort { $0.weight != $1.weight ? $0.weight > $1.weight : corpus.terms[$0.term].key < corpus.terms[$1.term].key }
         return scored.prefix(limit).map {
-            TopicTerm(key: corpus.terms[$0.term].key, label: corpus.terms[$0.term].label, weight: $0.weight,
-                      coverage: Double(inCluster[c][$0.term] ?? 0) / size)
+            ($0.term, TopicTerm(key: corpus.terms[$0.term].key, label: corpus.terms[$0.term].label, weight: $0.weight,
+                                coverage: Double(counts[$0.term]) / size))
         }
-    }
+    }) ?? []
 }
 
-/// Which documents use each term, for co-occurrence measures.
+/// Which documents use each of a few terms, for co-occurrence measures.
 struct DocumentPostings {
-    let documents: [String: [Int]]
+    /// Sorted document lists, indexed through `slot`.
+    private let lists: [[Int32]]
+    private let slot: [Int: Int]
     let count: Int
 
-    init(_ corpus: AnalyzedCorpus) {
-        var lists = [[Int]](repeating: [], count: corpus.terms.count)
-        for (doc, row) in corpus.documents.enumerated() { for entry in row { lists[entry.term].append(doc) } }
-        var byKey: [String: [Int]] = [:]
-        for (term, list) in lists.enumerated() { byKey[corpus.terms[term].key] = list }
-        documents = byKey
+    /// Postings for `terms` only: naming needs a few candidates per topic, not the whole vocabulary.
+    init(_ corpus: AnalyzedCorpus, terms: [Int]) {
+        var slotOfTerm = [Int32](repeating: -1, count: corpus.terms.count)
+        var slot: [Int: Int] = [:]
+        for term in terms where slotOfTerm[term] < 0 {
+            slotOfTerm[term] = Int32(slot.count)
+            slot[term] = slot.count
+        }
+        var lists = [[Int32]](repeating: [], count: slot.count)
+        for (document, row) in corpus.documents.enumerated() {
+            for entry in row where slotOfTerm[entry.term] >= 0 { lists[Int(slotOfTerm[entry.term])].append(Int32(document)) }
+        }
+        self.lists = lists
+        self.slot = slot
         count = corpus.documents.count
     }
 
     /// Normalised pointwise mutual information of two terms' document sets: 1 when they always
     /// occur together, 0 when independent, -1 when never together.
-    func npmi(_ a: String, _ b: String) -> Double {
-        guard let x = documents[a], let y = documents[b], !x.isEmpty, !y.isEmpty else { return -1 }
+    func npmi(_ a: Int, _ b: Int) -> Double {
+        guard let sa = slot[a], let sb = slot[b] else { return -1 }
+        let x = lists[sa], y = lists[sb]
+        guard !x.isEmpty, !y.isEmpty else { return -1 }
         var i = 0, j = 0, both = 0
-        while i < x.count && j < y.count {
-            if x[i] == y[j] { both += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                while i < x.count && j < y.count {
+                    if x[i] == y[j] { both += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+                }
+            }
         }
         guard both > 0 else { return -1 }
         let n = Double(count)

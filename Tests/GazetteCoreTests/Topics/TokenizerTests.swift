@@ -24,4 +24,17 @@ final class TokenizerTests: XCTestCase {
         let tokens = tokenize("semantic parsing. neural networks of graphs", stemmer: stemmer)
         XCTAssertEqual(tokens.map(\.afterBreak), [true, false, true, false, true])
     }
+
+    func testScannerTrimsOuterHyphensAndBreaksAtShortWordsAndPunctuation() {
+        var words: [(String, Bool)] = []
+        scanWords("-pre- well-known x models; (data) -- net") { words.append(($0, $1)) }
+        XCTAssertEqual(words.map(\.0), ["pre", "well-known", "models", "data", "net"])
+        XCTAssertEqual(words.map(\.1), [true, false, true, true, true])
+    }
+
+    func testScannerReadsNonASCIITextFolded() {
+        var words: [String] = []
+        scanWords("Über naïve café—résumé") { word, _ in words.append(word) }
+        XCTAssertEqual(words, ["Uber", "naive", "cafe", "resume"])
+    }
 }

@@ -113,4 +113,31 @@ final class TopicInferenceTests: XCTestCase {
         XCTAssertTrue(model.topics.isEmpty)
         XCTAssertTrue(model.memberships.isEmpty)
     }
+
+    func testStrongestTopicsAreTheBestOthersWithTiesToTheLowerTopic() {
+        let scores: [Float] = [0.5, 0.9, 0.5, 0.9, 0.1, 0.7]
+        let best = strongestTopics(scores, count: 2, excluding: 1)
+        XCTAssertEqual(best.map(\.topic), [3, 5])
+        XCTAssertEqual(strongestTopics(scores, count: 3, excluding: 3).map(\.topic), [1, 5, 0])
+        XCTAssertEqual(strongestTopics([0.2], count: 2, excluding: 0).count, 0)
+    }
+
+    func testExplainingTermsAreThePapersStrongestContributionsTiesToTheLowerTerm() {
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"]
+        let corpus = AnalyzedCorpus(terms: words.map { Term(key: $0, label: $0, documentFrequency: 2, isPhrase: false) },
+                                    documents: [], termIndex: [:])
+        var centroids = CentroidMatrix(count: 1, dimension: words.count)
+        centroids.setColumn(0, dense: [1, 1, 1, 1, 1, 1, 0])
+        let vector = SparseVector(indices: [0, 1, 2, 3, 4, 5, 6], values: [0.1, 0.3, 0.3, 0.05, 0.2, 0.4, 0.9])
+        XCTAssertEqual(explainingTerms(vector, cluster: 0, centroids: centroids, corpus: corpus),
+                       ["zeta", "beta", "gamma", "epsilon", "alpha"])
+        XCTAssertEqual(explainingTerms(vector, cluster: 0, centroids: centroids, corpus: corpus, limit: 2), ["zeta", "beta"])
+    }
+
+    func testLatexFreeCleansOnlyTextThatNeedsIt() {
+        XCTAssertEqual(latexFree("plain abstract, 100% text"), "plain abstract, 100% text")
+        let latex = "We use \\textit{in-context} learning with ``quotes'' and 5\\% more"
+        XCTAssertEqual(latexFree(latex), cleanLatex(latex, markdown: false))
+        XCTAssertFalse(latexFree(latex).contains("textit"))
+    }
 }

@@ -34,4 +34,31 @@ final class TopicNamerTests: XCTestCase {
         XCTAssertEqual(terms[1].first?.label, "recipe")
         XCTAssertFalse(terms[1].contains { $0.label == "galaxy" })
     }
+
+    func testNPMIOfTermsThatAlwaysNeverOrSometimesOccurTogether() {
+        let documents = [(title: "", body: "alpha beta"), (title: "", body: "alpha beta"), (title: "", body: "gamma delta"),
+                         (title: "", body: "gamma alpha"), (title: "", body: "delta epsilon"), (title: "", body: "epsilon beta")]
+        let corpus = analyzeCorpus(documents)
+        let id = { corpus.termIndex[$0]! }
+        let postings = DocumentPostings(corpus, terms: [id("alpha"), id("beta"), id("delta"), id("gamma")])
+        XCTAssertEqual(postings.npmi(id("alpha"), id("delta")), -1, "never together")
+        // alpha in 3 of 6 papers, beta in 3, both in 2: log(2/6 / (1/4)) / -log(2/6).
+        XCTAssertEqual(postings.npmi(id("alpha"), id("beta")), log((2.0 / 6) / 0.25) / -log(2.0 / 6), accuracy: 1e-12)
+        XCTAssertEqual(postings.npmi(id("alpha"), id("beta")), postings.npmi(id("beta"), id("alpha")))
+        XCTAssertEqual(postings.npmi(id("alpha"), id("epsilon")), -1, "a term without postings")
+    }
+
+    func testDistinctiveTermsDoNotDependOnTheThreadCount() {
+        let papers = PlantedCorpus.papers(perTheme: 40)
+        let corpus = analyzeCorpus(papers.map { (title: $0.title, body: $0.abstract ?? "") })
+        let labels = papers.indices.map { PlantedCorpus.theme(of: $0) }
+        let ranked = distinctivenessRanking(corpus: corpus, labels: labels, clusterCount: 3, limit: 30)
+        // The one-cluster-at-a-time reference: count each cluster's terms on its own.
+        for c in 0..<3 {
+            let alone = distinctivenessRanking(corpus: corpus, labels: labels.map { $0 == c ? 0 : -1 }, clusterCount: 1, limit: 30)[0]
+            XCTAssertEqual(ranked[c].map(\.key), alone.map(\.key))
+        }
+        XCTAssertEqual(distinctiveTerms(corpus: corpus, labels: labels, clusterCount: 3),
+                       distinctiveTerms(corpus: corpus, labels: labels, clusterCount: 3))
+    }
 }
