@@ -34,13 +34,23 @@ extension PageContexts {
     func archive(months: [(key: String, label: String, papers: [Int])]) -> [String: Any] {
         let root = Self.root(for: Self.archivePath)
         let dated = months.filter { $0.key != "undated" }
-        let undated = months.first { $0.key == "undated" }?.papers.count ?? 0
+        let undatedPapers = months.first { $0.key == "undated" }?.papers ?? []
+        let undated = undatedPapers.count
+        // A digest that fits on one page lists every title under its month, as a blog archive does.
+        let withTitles = model.papers.count <= perPage
+        func titles(_ papers: [Int]) -> [[String: Any]] {
+            guard withTitles else { return [] }
+            return papers.map { ["title": cleanLatex(model.papers[$0].title, markdown: false), "href": root + Self.paperPath(model.papers[$0])] }
+        }
         return [
             "months": dated.map { month -> [String: Any] in
                 ["key": month.key, "label": month.label, "count": month.papers.count,
                  "count_label": month.papers.count == 1 ? "1 paper" : "\(month.papers.count) papers",
-                 "href": root + "archive/\(month.key)/index.html"]
+                 "href": root + "archive/\(month.key)/index.html",
+                 "titles": titles(month.papers), "has_titles": withTitles]
             },
+            "undated_titles": titles(undatedPapers),
+            "has_titles": withTitles,
             "month_count": dated.count, "paper_count": model.papers.count,
             "has_undated": undated > 0, "undated_count": undated,
             "undated_count_label": undated == 1 ? "1 paper" : "\(undated) papers",

@@ -29,9 +29,11 @@ enum EmbeddedScaffold {
 <section aria-labelledby="months-heading">
   <h2 id="months-heading">Months</h2>
   <ul class="month-list">
-    {{#months}}<li><a href="{{href}}">{{label}}</a> <span class="count">{{count_label}}</span></li>
+    {{#months}}<li><a href="{{href}}">{{label}}</a> <span class="count">{{count_label}}</span>
+      {{#has_titles}}<ul class="month-papers">{{#titles}}<li><a href="{{href}}">{{title}}</a></li>{{/titles}}</ul>{{/has_titles}}</li>
     {{/months}}
-    {{#has_undated}}<li><a href="{{undated_href}}">Undated</a> <span class="count">{{undated_count_label}}</span></li>{{/has_undated}}
+    {{#has_undated}}<li><a href="{{undated_href}}">Undated</a> <span class="count">{{undated_count_label}}</span>
+      {{#has_titles}}<ul class="month-papers">{{#undated_titles}}<li><a href="{{href}}">{{title}}</a></li>{{/undated_titles}}</ul>{{/has_titles}}</li>{{/has_undated}}
   </ul>
 </section>
 <section aria-labelledby="issues-heading">
@@ -393,6 +395,8 @@ h1, h2, h3, .paper-card-title, .summary { overflow-wrap: anywhere; }
 .term-list { display: flex; flex-wrap: wrap; gap: 0.35rem 1.25rem; padding-left: 0; list-style: none; }
 .membership-list li { margin-bottom: 0.5rem; }
 .issue-list li, .month-list li { margin-bottom: 0.35rem; }
+.month-list > li { margin-bottom: 0.75rem; }
+.month-papers { margin: 0.35rem 0 0; padding-left: 1.1rem; font-size: 0.95rem; }
 /* Pages of a long list, and the orders it is written in. */
 .pagination { margin: 1.5rem 0 0; }
 .pagination p { margin: 0 0 0.4rem; color: var(--muted); font-size: 0.9rem; }

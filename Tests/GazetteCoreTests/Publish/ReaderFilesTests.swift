@@ -67,6 +67,8 @@ final class ReaderFilesTests: XCTestCase {
         let papers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/papers.json"))) as! [[String: Any]]
         for paper in papers {
             let link = "papers/\(paper["id"] as! String)/index.html"
+            // A small digest's archive lists every title under its month, once.
+            XCTAssertEqual(archive.components(separatedBy: "../" + link).count, 2, link)
             let pages = monthPages.enumerated().filter { $0.element.contains(link) }.map { keys[$0.offset] }
             if let date = paper["published"] as? String {
                 XCTAssertEqual(pages, [String(date.prefix(7))], link)
