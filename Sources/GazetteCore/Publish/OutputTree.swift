@@ -45,14 +45,56 @@ public struct WriteStatistics: Equatable, Sendable {
     public var unchanged: Int
 }
 
-/// Relative paths of the regular files under `root` (empty when it does not exist).
+/// Relative paths of the regular files under `root` (empty when it does not exist); symbolic
+/// links are not followed. A plain readdir walk: FileManager's enumerator took seconds at 100,000 files.
 func existingFiles(under root: String) -> Set<String> {
-    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
     var paths: Set<String> = []
-    while let path = enumerator.nextObject() as? String {
-        if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { paths.insert(path) }
+    walkTree(root) { relative, kind in
+        if kind == .regular { paths.insert(relative) }
     }
     return paths
+}
+
+/// Removes `path` and everything under it, without following symbolic links; quiet when it is
+/// missing. Children go first, files by unlink, directories by rmdir.
+func removeTree(_ path: String) {
+    var directories: [String] = []
+    walkTree(path) { relative, kind in
+        if kind == .directory { directories.append(relative) } else { unlink(path + "/" + relative) }
+    }
+    for directory in directories.reversed() { rmdir(path + "/" + directory) }
+    if rmdir(path) != 0 && errno == ENOTDIR { unlink(path) }
+}
+
+/// What a directory entry is, as far as walking a tree goes.
+private enum EntryKind { case directory, regular, other }
+
+/// Calls `visit(relative path, kind)` for every entry under `root`, a directory before its
+/// contents; symbolic links are reported as `other` and not followed.
+private func walkTree(_ root: String, _ visit: (String, EntryKind) -> Void) {
+    func walk(_ directory: String, _ prefix: String) {
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var kind: EntryKind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_REG): kind = .regular
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                guard lstat(directory + "/" + name, &info) == 0 else { continue }
+                kind = (info.st_mode & S_IFMT) == S_IFDIR ? .directory : (info.st_mode & S_IFMT) == S_IFREG ? .regular : .other
+            default: kind = .other
+            }
+            visit(prefix + name, kind)
+            if kind == .directory { walk(directory + "/" + name, prefix + name + "/") }
+        }
+    }
+    walk(root, "")
 }
 
 /// True when the file at `path` holds exactly `bytes`.

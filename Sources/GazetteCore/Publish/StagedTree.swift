@@ -44,7 +44,7 @@ public final class StagedTree: @unchecked Sendable {
         while flock(parentLock, LOCK_EX) != 0 && errno == EINTR {}
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
         where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+            removeTree(parent.appendingPathComponent(entry).path)
         }
         previous = existingFiles(under: self.output.path)
     }
@@ -157,7 +157,7 @@ public final class StagedTree: @unchecked Sendable {
             // One atomic exchange where the system has it: a process killed at any instant leaves
             // either the old or the new site in place, never neither.
             if exchangePaths(staging.path, output.path) {
-                try? fm.removeItem(at: staging)
+                removeTree(staging.path)
                 return statistics
             }
             guard rename(output.path, retired.path) == 0 else {
@@ -172,13 +172,13 @@ public final class StagedTree: @unchecked Sendable {
             abandon()
             throw PublishError.writeFailed(path: output.path, reason: "cannot move the new site into place: \(reason)")
         }
-        if hadPrevious { try? fm.removeItem(at: retired) }
+        if hadPrevious { removeTree(retired.path) }
         return statistics
     }
 
     /// Removes the staging tree; the previous site stays as it was.
     public func abandon() {
-        try? FileManager.default.removeItem(at: staging)
+        removeTree(staging.path)
     }
 
     /// Total bytes put so far.

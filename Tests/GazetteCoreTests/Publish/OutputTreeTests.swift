@@ -126,3 +126,38 @@ final class SameContentsTests: XCTestCase {
         XCTAssertFalse(sameContents(empty, [0]))
     }
 }
+
+/// Listing and removing output trees with plain directory walks.
+final class TreeWalkTests: XCTestCase {
+    func makeTree(_ test: XCTestCase) throws -> (root: URL, outside: URL) {
+        let base = try Fixtures.temporaryDirectory(test)
+        let root = base.appendingPathComponent("site"), outside = base.appendingPathComponent("elsewhere")
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("papers/a"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        for file in ["index.html", "papers/a/index.html", "papers/b.html"] {
+            try Data(file.utf8).write(to: root.appendingPathComponent(file))
+        }
+        try Data("keep".utf8).write(to: outside.appendingPathComponent("keep.txt"))
+        try fm.createSymbolicLink(at: root.appendingPathComponent("link"), withDestinationURL: outside)
+        return (root, outside)
+    }
+
+    func testExistingFilesListsRegularFilesOnly() throws {
+        let (root, _) = try makeTree(self)
+        XCTAssertEqual(existingFiles(under: root.path), ["index.html", "papers/a/index.html", "papers/b.html"])
+        XCTAssertEqual(existingFiles(under: root.path + "/missing"), [])
+    }
+
+    func testRemoveTreeRemovesEverythingButDoesNotFollowLinks() throws {
+        let (root, outside) = try makeTree(self)
+        removeTree(root.path)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: outside.appendingPathComponent("keep.txt").path))
+        removeTree(root.path)  // already gone: quiet
+        let file = outside.appendingPathComponent("keep.txt").path
+        removeTree(file)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file))
+    }
+}
