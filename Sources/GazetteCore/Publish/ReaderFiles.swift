@@ -6,11 +6,10 @@ func topicFeedPath(_ topic: Topic) -> String { "topics/\(topic.slug)/feed.xml" }
 func readerFiles(_ model: SiteModel, pagePaths: [String]) throws -> [(path: String, bytes: [UInt8])] {
     var files = try SearchIndex(documents: model.searchDocuments()).files()
     let newestFirst = model.newestFirst()
-    let contexts = PageContexts(model: model, markdown: MarkdownRenderer())
     func entry(_ index: Int) -> AtomFeed.Entry {
         let paper = model.papers[index]
         return AtomFeed.Entry(title: cleanLatex(paper.title, markdown: false), path: PageContexts.paperPath(paper),
-                              summary: contexts.summary(of: paper),
+                              summary: PageContexts.summary(of: paper),
                               topic: model.topics.memberships[index].first.map { model.topics.topics[$0.topic].name },
                               published: paper.published)
     }
@@ -30,11 +29,18 @@ private func atomFeeds(_ model: SiteModel, newestFirst: [Int], entry: (Int) -> A
     let site = AtomFeed(title: model.config.title, path: "feed.xml", pagePath: "index.html", author: model.config.title,
                         baseURL: model.config.baseURL, entries: newestFirst.prefix(AtomFeed.limit).map(entry))
     files.append(("feed.xml", Array(site.xml().utf8)))
+    // One pass over the papers, newest first, fills every topic's feed (not one pass per topic).
+    var newestOfTopic = [[Int]](repeating: [], count: model.topics.topics.count)
+    for index in newestFirst {
+        for membership in model.topics.memberships[index] where newestOfTopic[membership.topic].count < AtomFeed.limit
+            && newestOfTopic[membership.topic].last != index {
+            newestOfTopic[membership.topic].append(index)
+        }
+    }
     for topic in model.topics.topics {
-        let members = Set(model.topics.memberships.indices.filter { model.topics.memberships[$0].contains { $0.topic == topic.id } })
         let feed = AtomFeed(title: "\(topic.name) · \(model.config.title)", path: topicFeedPath(topic), pagePath: PageContexts.topicPath(topic),
                             author: model.config.title, baseURL: model.config.baseURL,
-                            entries: newestFirst.filter(members.contains).prefix(AtomFeed.limit).map(entry))
+                            entries: newestOfTopic[topic.id].map(entry))
         files.append((feed.path, Array(feed.xml().utf8)))
     }
     return files
