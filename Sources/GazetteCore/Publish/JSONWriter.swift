@@ -31,6 +31,17 @@ struct JSONWriter {
         bytes.append(0x22)
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         bytes.append(0x22)
+        keySeparator()
+    }
+
+    /// A key known at run time (escaped like any string).
+    mutating func key(_ name: String) {
+        separate()
+        appendEscaped(name)
+        keySeparator()
+    }
+
+    private mutating func keySeparator() {
         if pretty { bytes.append(contentsOf: [0x20, 0x3A, 0x20]) } else { bytes.append(0x3A) }
         afterKey = true
     }
@@ -58,10 +69,21 @@ struct JSONWriter {
         bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
     }
 
-    /// A whole array of integers (the search index's posting lists).
+    /// A whole array of integers.
     mutating func ints(_ values: [Int]) {
         beginArray()
         for value in values { int(value) }
+        endArray()
+    }
+
+    /// An ascending list of ids as gaps: the first id, then the differences (the search index's form).
+    mutating func gaps(_ ids: [Int32]) {
+        beginArray()
+        var previous: Int32 = 0
+        for id in ids {
+            int(Int(id - previous))
+            previous = id
+        }
         endArray()
     }
 

@@ -37,11 +37,12 @@ private func atomFeeds(_ model: SiteModel, newestFirst: [Int], entry: (Int) -> A
             newestOfTopic[membership.topic].append(index)
         }
     }
-    for topic in model.topics.topics {
+    // Feeds are independent: write them on all cores (in topic order, whatever the thread count).
+    files += try concurrentMap(model.topics.topics) { topic -> (path: String, bytes: [UInt8]) in
         let feed = AtomFeed(title: "\(topic.name) · \(model.config.title)", path: topicFeedPath(topic), pagePath: PageContexts.topicPath(topic),
                             author: model.config.title, baseURL: model.config.baseURL,
                             entries: newestOfTopic[topic.id].map(entry))
-        files.append((feed.path, Array(feed.xml().utf8)))
+        return (feed.path, Array(feed.xml().utf8))
     }
     return files
 }
