@@ -54,23 +54,29 @@ public struct SearchIndex: Sendable {
     /// Lowercase ASCII words of two or more letters or digits, accents folded; stop words dropped.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var word: [UInt8] = []
-        func flush() {
-            if word.count >= 2 {
-                let w = String(decoding: word, as: UTF8.self)
-                if !functionWords.contains(w) { words.append(w) }
-            }
-            word.removeAll(keepingCapacity: true)
-        }
-        for byte in foldToASCII(text).utf8 {
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A: word.append(byte)
-            case 0x41...0x5A: word.append(byte + 0x20)
-            default: flush()
-            }
-        }
-        flush()
+        forEachWord(text) { if !functionWords.contains($0) { words.append($0) } }
         return words
+    }
+
+    /// Calls `body` with each lowercase ASCII word of two or more letters or digits, accents
+    /// folded, stop words included.
+    static func forEachWord(_ text: String, _ body: (String) -> Void) {
+        var folded = foldToASCII(text)
+        folded.withUTF8 { bytes in
+            var word: [UInt8] = []
+            func flush() {
+                if word.count >= 2 { body(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: word.append(byte)
+                case 0x41...0x5A: word.append(byte + 0x20)
+                default: flush()
+                }
+            }
+            flush()
+        }
     }
 
     /// Words too common to search by. Only function words: the topic engine's longer list also drops
@@ -100,13 +106,15 @@ public struct SearchIndex: Sendable {
         }
         let chunks = concurrentChunks(documents.count, minimumChunk: 64) { range -> Chunk in
             var chunk = Chunk()
-            var number: [String: Int] = [:]
+            // Stop words are numbered -1: one dictionary lookup per word tells both.
+            var number: [String: Int] = Dictionary(uniqueKeysWithValues: Self.functionWords.map { ($0, -1) })
             // The last document each word was added to, per list: a word repeated in a text counts once.
             var lastTitle: [Int32] = []
             var lastAbstract: [Int32] = []
             func add(_ word: String, _ id: Int32, inTitle: Bool) {
                 let w: Int
                 if let known = number[word] {
+                    if known < 0 { return }
                     w = known
                 } else {
                     w = chunk.words.count
@@ -123,8 +131,8 @@ public struct SearchIndex: Sendable {
             }
             for index in range {
                 let id = Int32(index)
-                for word in Self.words(documents[index].title) { add(word, id, inTitle: true) }
-                for word in Self.words(documents[index].abstract) { add(word, id, inTitle: false) }
+                Self.forEachWord(documents[index].title) { add($0, id, inTitle: true) }
+                Self.forEachWord(documents[index].abstract) { add($0, id, inTitle: false) }
             }
             return chunk
         }

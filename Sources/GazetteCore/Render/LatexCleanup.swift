@@ -10,15 +10,49 @@ public func cleanLatex(_ text: String, markdown: Bool) -> String {
     let utf8 = text.utf8
     guard utf8.contains(where: { $0 == 0x60 || $0 == 0x5C }) else { return text }
     var text = text
-    if utf8.contains(0x60) {
-        text = text.replacingOccurrences(of: "``", with: "\u{201C}").replacingOccurrences(of: "''", with: "\u{201D}")
-            .replacingOccurrences(of: "`", with: "\u{2018}")
-    }
-    if text.contains("{\\em ") || text.contains("{\\it ") || text.contains("{\\bf ") {
+    if utf8.contains(0x60) { text = typographicQuotes(text) }
+    if containsBytes(text, "{\\em ") || containsBytes(text, "{\\it ") || containsBytes(text, "{\\bf ") {
         text = rewriteGroupCommands(text)
     }
     guard text.utf8.contains(0x5C) else { return text }
     return cleanCommands(text[...], markdown: markdown, closers: matchingBraces(text), depth: 0)
+}
+
+/// ``x'' → “x”, `x' → ‘x': in one pass over the bytes, as replacing ``, then '', then ` in turn
+/// (each left to right) would give.
+private func typographicQuotes(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 16)
+    var i = 0
+    while i < bytes.count {
+        let byte = bytes[i]
+        let doubled = i + 1 < bytes.count && bytes[i + 1] == byte
+        if byte == 0x60 {
+            out += doubled ? [0xE2, 0x80, 0x9C] : [0xE2, 0x80, 0x98]
+            i += doubled ? 2 : 1
+        } else if byte == 0x27 && doubled {
+            out += [0xE2, 0x80, 0x9D]
+            i += 2
+        } else {
+            out.append(byte)
+            i += 1
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// Whether `text` holds `needle`, compared byte by byte (Foundation's search is far slower).
+private func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
+    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    var text = text
+    return text.withUTF8 { bytes in
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+            if (1..<pattern.count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+        }
+        return false
+    }
 }
 
 /// Deeper groups are kept as they are: nesting this deep is not prose, and recursing further could
