@@ -79,6 +79,33 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// `forEachWord` without making strings: each word's lowercase bytes and their `WordTable` hash.
+    static func forEachWordBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        var folded = foldToASCII(text)
+        folded.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word in
+                var length = 0
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in bytes {
+                    var letter = byte
+                    switch byte {
+                    case 0x30...0x39, 0x61...0x7A: break
+                    case 0x41...0x5A: letter = byte + 0x20
+                    default:
+                        if length >= 2 { body(UnsafeBufferPointer(rebasing: word[..<length]), hash) }
+                        length = 0
+                        hash = 0xCBF2_9CE4_8422_2325
+                        continue
+                    }
+                    word[length] = letter
+                    length += 1
+                    hash = (hash ^ UInt64(letter)) &* 0x100_0000_01B3
+                }
+                if length >= 2 { body(UnsafeBufferPointer(rebasing: word[..<length]), hash) }
+            }
+        }
+    }
+
     /// Words too common to search by. Only function words: the topic engine's longer list also drops
     /// words such as "study" or "model", which readers do search for.
     static let functionWords: Set<String> = [
@@ -106,34 +133,36 @@ public struct SearchIndex: Sendable {
         }
         let chunks = concurrentChunks(documents.count, minimumChunk: 64) { range -> Chunk in
             var chunk = Chunk()
-            // Stop words are numbered -1: one dictionary lookup per word tells both.
-            var number: [String: Int] = Dictionary(uniqueKeysWithValues: Self.functionWords.map { ($0, -1) })
+            var table = WordTable()
+            // Stop words take the first numbers: numbers below `stops` are never indexed.
+            for word in Self.functionWords.sorted() {
+                var word = word
+                word.withUTF8 { _ = table.number(of: $0, hash: WordTable.hash($0)) }
+            }
+            let stops = table.count
             // The last document each word was added to, per list: a word repeated in a text counts once.
             var lastTitle: [Int32] = []
             var lastAbstract: [Int32] = []
-            func add(_ word: String, _ id: Int32, inTitle: Bool) {
-                let w: Int
-                if let known = number[word] {
-                    if known < 0 { return }
-                    w = known
-                } else {
-                    w = chunk.words.count
-                    number[word] = w
-                    chunk.words.append(word)
-                    chunk.title.append([]); chunk.abstract.append([]); lastTitle.append(-1); lastAbstract.append(-1)
-                }
-                if inTitle {
-                    if lastTitle[w] != id { lastTitle[w] = id; chunk.title[w].append(id) }
-                } else if lastTitle[w] != id, lastAbstract[w] != id {
-                    lastAbstract[w] = id
-                    chunk.abstract[w].append(id)
-                }
-            }
             for index in range {
                 let id = Int32(index)
-                Self.forEachWord(documents[index].title) { add($0, id, inTitle: true) }
-                Self.forEachWord(documents[index].abstract) { add($0, id, inTitle: false) }
+                for inTitle in [true, false] {
+                    Self.forEachWordBytes(inTitle ? documents[index].title : documents[index].abstract) { bytes, hash in
+                        let number = table.number(of: bytes, hash: hash)
+                        if number < stops { return }
+                        let w = number - stops
+                        if w == chunk.title.count {
+                            chunk.title.append([]); chunk.abstract.append([]); lastTitle.append(-1); lastAbstract.append(-1)
+                        }
+                        if inTitle {
+                            if lastTitle[w] != id { lastTitle[w] = id; chunk.title[w].append(id) }
+                        } else if lastTitle[w] != id, lastAbstract[w] != id {
+                            lastAbstract[w] = id
+                            chunk.abstract[w].append(id)
+                        }
+                    }
+                }
             }
+            chunk.words = (stops..<table.count).map(table.word)
             return chunk
         }
         var number: [String: Int] = [:]
