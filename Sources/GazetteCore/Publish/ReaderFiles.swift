@@ -4,8 +4,8 @@ func topicFeedPath(_ topic: Topic) -> String { "topics/\(topic.slug)/feed.xml" }
 /// The files readers' tools fetch beside the pages: the search index, the Atom feeds (the whole
 /// digest and one per topic) and, with a base URL, `sitemap.xml` and `robots.txt`.
 func readerFiles(_ model: SiteModel, pagePaths: [String]) throws -> [(path: String, bytes: [UInt8])] {
-    var files = try SearchIndex(documents: model.searchDocuments()).files()
     let newestFirst = model.newestFirst()
+    var files = try SearchIndex(documents: model.searchDocuments(newestFirst: newestFirst)).files()
     func entry(_ index: Int) -> AtomFeed.Entry {
         let paper = model.papers[index]
         return AtomFeed.Entry(title: cleanLatex(paper.title, markdown: false), path: PageContexts.paperPath(paper),

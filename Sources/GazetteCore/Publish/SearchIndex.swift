@@ -350,8 +350,8 @@ public struct SearchIndex: Sendable {
 extension SiteModel {
     /// The search documents, newest paper first (ties and undated papers by title), so that equal
     /// scores list newer papers first. Cleaning the abstracts is the costly part: it runs on all cores.
-    func searchDocuments() -> [SearchDocument] {
-        let order = newestFirst()
+    func searchDocuments(newestFirst order: [Int]? = nil) -> [SearchDocument] {
+        let order = order ?? newestFirst()
         return concurrentChunks(order.count, minimumChunk: 64) { range in range.map { order[$0] }.map { index in
             let paper = papers[index]
             let topic = topics.memberships[index].first.map { topics.topics[$0.topic].name } ?? ""
