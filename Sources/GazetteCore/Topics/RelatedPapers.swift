@@ -38,16 +38,16 @@ public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int,
                             let start = offsets[term], end = offsets[term + 1]
                             if end - start > maxPosting { continue }
                             let weight = Float(vector.values[k])
+                            // The paper meets itself here too; it is left out when the heap is filled.
                             for p in start..<end {
                                 let other = Int(docs[p])
-                                if other == doc { continue }
                                 if scores[other] == 0 { touched.append(Int32(other)) }
                                 scores[other] += weight * weights[p]
                             }
                         }
                         var heap = TopK(capacity: count)
                         for other in touched {
-                            heap.insert(RelatedPaper(paper: Int(other), score: Double(scores[Int(other)])))
+                            if Int(other) != doc { heap.insert(RelatedPaper(paper: Int(other), score: Double(scores[Int(other)]))) }
                             scores[Int(other)] = 0
                         }
                         touched.removeAll(keepingCapacity: true)
