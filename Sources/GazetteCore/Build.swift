@@ -64,14 +64,22 @@ public func loadContent(_ directory: String) throws -> Content {
         diagnostics.append(Diagnostic(.warning, file: dumpsDirectory, line: 0, "no dumps (*.txt) found; the digest will be empty"))
     }
     let parser = DumpParser()
+    // Dumps are read and parsed on all cores (each file's bytes live only while it is parsed); the
+    // results are then taken in name order, so errors, notes and the paper limit come out as a
+    // reading one file after another would give them.
+    let parsed = try concurrentMap(dumpFiles) { file -> Result<(Dump, [Diagnostic]), Error> in
+        Result {
+            let path = (dumpsDirectory as NSString).appendingPathComponent(file)
+            guard let data = fm.contents(atPath: path) else {
+                throw IngestError.unreadable(file: path, reason: "permission denied or not a regular file")
+            }
+            return try parser.parse(Array(data), name: String(file.dropLast(4)), path: path)
+        }
+    }
     var dumps: [Dump] = []
     var paperLimit = PaperLimit()
-    for file in dumpFiles {
-        let path = (dumpsDirectory as NSString).appendingPathComponent(file)
-        guard let data = fm.contents(atPath: path) else {
-            throw IngestError.unreadable(file: path, reason: "permission denied or not a regular file")
-        }
-        let (dump, notes) = try parser.parse(Array(data), name: String(file.dropLast(4)), path: path)
+    for result in parsed {
+        let (dump, notes) = try result.get()
         try paperLimit.count(dump)
         dumps.append(dump)
         diagnostics += notes

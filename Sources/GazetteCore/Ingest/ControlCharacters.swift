@@ -13,8 +13,33 @@ func isUnwantedControl(_ scalar: Unicode.Scalar) -> Bool {
 
 /// `line` without unwanted control characters, or nil when it holds none.
 func removingControlCharacters(_ line: String) -> String? {
-    guard line.unicodeScalars.contains(where: isUnwantedControl) else { return nil }
+    guard containsUnwantedControl(line) else { return nil }
     var scalars = String.UnicodeScalarView()
     scalars.append(contentsOf: line.unicodeScalars.lazy.filter { !isUnwantedControl($0) })
     return String(scalars)
+}
+
+/// Whether `line` holds an unwanted control, by its UTF-8 bytes: C0 (but tab) and DEL are single
+/// bytes, C1 controls are C2 80–9F, and the bidirectional controls E2 80 AA–AE and E2 81 A6–A9.
+func containsUnwantedControl(_ line: String) -> Bool {
+    var line = line
+    return line.withUTF8 { utf8 in
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            if byte < 0x20 {
+                if byte != 0x09 { return true }
+            } else if byte == 0x7F {
+                return true
+            } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(utf8[index + 1]) {
+                return true
+            } else if byte == 0xE2, index + 2 < count {
+                let second = utf8[index + 1], third = utf8[index + 2]
+                if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+            }
+            index += 1
+        }
+        return false
+    }
 }

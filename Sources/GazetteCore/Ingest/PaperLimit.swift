@@ -12,6 +12,7 @@ struct PaperLimit {
     init(limit: Int = maximumPapers) { self.limit = limit }
 
     mutating func count(_ dump: Dump) throws {
+        seen.reserveCapacity(min(limit + 1, seen.count + dump.entries.count))
         for entry in dump.entries {
             seen.insert(normalizedTitleKey(entry.title))
             if seen.count > limit {

@@ -47,7 +47,7 @@ public struct AtomFeed: Sendable {
         func link(_ target: String) -> String { (baseURL ?? root) + directory(target) }
         func id(_ target: String) -> String {
             // Without a base URL there is no address to use; a URN named after the path is stable.
-            baseURL.map { $0 + directory(target) } ?? "urn:gazette:" + (target.hasSuffix("/index.html") ? String(target.dropLast("/index.html".count)) : target).replacingOccurrences(of: "/", with: ":")
+            baseURL.map { $0 + directory(target) } ?? "urn:gazette:" + String((target.hasSuffix("/index.html") ? target.dropLast("/index.html".count) : Substring(target)).map { $0 == "/" ? ":" : $0 })
         }
         let updated = entries.compactMap(\.published).max().map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
         var out = """

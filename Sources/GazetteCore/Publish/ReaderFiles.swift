@@ -4,8 +4,8 @@ func topicFeedPath(_ topic: Topic) -> String { "topics/\(topic.slug)/feed.xml" }
 /// The files readers' tools fetch beside the pages: the search index, the Atom feeds (the whole
 /// digest and one per topic) and, with a base URL, `sitemap.xml` and `robots.txt`.
 func readerFiles(_ model: SiteModel, pagePaths: [String]) throws -> [(path: String, bytes: [UInt8])] {
-    var files = try SearchIndex(documents: model.searchDocuments()).files()
     let newestFirst = model.newestFirst()
+    var files = try SearchIndex(documents: model.searchDocuments(newestFirst: newestFirst)).files()
     func entry(_ index: Int) -> AtomFeed.Entry {
         let paper = model.papers[index]
         return AtomFeed.Entry(title: cleanLatex(paper.title, markdown: false), path: PageContexts.paperPath(paper),
@@ -29,12 +29,20 @@ private func atomFeeds(_ model: SiteModel, newestFirst: [Int], entry: (Int) -> A
     let site = AtomFeed(title: model.config.title, path: "feed.xml", pagePath: "index.html", author: model.config.title,
                         baseURL: model.config.baseURL, entries: newestFirst.prefix(AtomFeed.limit).map(entry))
     files.append(("feed.xml", Array(site.xml().utf8)))
-    for topic in model.topics.topics {
-        let members = Set(model.topics.memberships.indices.filter { model.topics.memberships[$0].contains { $0.topic == topic.id } })
+    // One pass over the papers, newest first, fills every topic's feed (not one pass per topic).
+    var newestOfTopic = [[Int]](repeating: [], count: model.topics.topics.count)
+    for index in newestFirst {
+        for membership in model.topics.memberships[index] where newestOfTopic[membership.topic].count < AtomFeed.limit
+            && newestOfTopic[membership.topic].last != index {
+            newestOfTopic[membership.topic].append(index)
+        }
+    }
+    // Feeds are independent: write them on all cores (in topic order, whatever the thread count).
+    files += try concurrentMap(model.topics.topics) { topic -> (path: String, bytes: [UInt8]) in
         let feed = AtomFeed(title: "\(topic.name) · \(model.config.title)", path: topicFeedPath(topic), pagePath: PageContexts.topicPath(topic),
                             author: model.config.title, baseURL: model.config.baseURL,
-                            entries: newestFirst.filter(members.contains).prefix(AtomFeed.limit).map(entry))
-        files.append((feed.path, Array(feed.xml().utf8)))
+                            entries: newestOfTopic[topic.id].map(entry))
+        return (feed.path, Array(feed.xml().utf8))
     }
     return files
 }

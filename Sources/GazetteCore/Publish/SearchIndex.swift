@@ -21,23 +21,31 @@ public struct SearchDocument: Sendable, Equatable {
 }
 
 /// The static search index, split into pieces the page loads on demand:
-/// - `search/manifest.json`: the number of documents, documents per metadata shard, and the term shard keys;
+/// - `search/manifest.json`: the number of documents, documents per metadata shard, the term shard
+///   keys (`shards`), the keys that were split by a longer prefix (`splits`) and those of them that
+///   have a prefix file (`prefixes`);
 /// - `search/docs-<n>.json`: metadata of documents `n*perShard ..< (n+1)*perShard` as `[title, path, topic, date, iso]`;
 /// - `search/t-<key>.json`: `{word: [[title ids], [abstract ids]]}` for the words starting with `key`,
-///   each ascending list written as gaps (the first id, then differences), which keeps long lists short.
-/// A query word loads only the term shards whose key it starts with (or that start with it), then
-/// the metadata shards of its best hits. Keys are two characters; a shard with more than
-/// `maxPostings` postings is split by one more character, so shards stay small at any corpus size.
-/// Metadata shards hold 100 documents (about 6 KB gzipped), so the twenty hits a query shows cost
-/// at most twenty small shards however large the digest.
+///   each ascending list written as gaps (the first id, then differences), which keeps long lists short;
+///   a split key's own shard holds just the word equal to the key;
+/// - `search/p-<prefix>.json`: for a broad prefix (more than `3 * maxPostings` postings under it),
+///   the merged lists of all its words, `[[title ids], [abstract-only ids]]`, so that a prefix such as
+///   "com" costs one file, not dozens of shards.
+/// `files(for:shards:splits:prefixes:)` says which files a query word loads (search.js follows the
+/// same rule); the page then loads the metadata of the best twenty hits only. Keys start at two
+/// characters; a shard of several words with more than `maxPostings` postings is split by one more
+/// character. Metadata shards hold 20 documents (about 2 KB gzipped), so the hits a query shows cost
+/// about 40 KB at most however large the digest.
 public struct SearchIndex: Sendable {
-    public static let version = 1
+    public static let version = 2
+    /// Words shorter than this match exactly in search.js, not as prefixes, so they need no prefix file.
+    public static let prefixMinimum = 3
     /// Documents in order; a document's id is its position.
     public var documents: [SearchDocument]
     public var docsPerShard: Int
     public var maxPostings: Int
 
-    public init(documents: [SearchDocument], docsPerShard: Int = 100, maxPostings: Int = 6000) {
+    public init(documents: [SearchDocument], docsPerShard: Int = 20, maxPostings: Int = 6000) {
         self.documents = documents
         self.docsPerShard = max(1, docsPerShard)
         self.maxPostings = max(1, maxPostings)
@@ -46,23 +54,56 @@ public struct SearchIndex: Sendable {
     /// Lowercase ASCII words of two or more letters or digits, accents folded; stop words dropped.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var word: [UInt8] = []
-        func flush() {
-            if word.count >= 2 {
-                let w = String(decoding: word, as: UTF8.self)
-                if !functionWords.contains(w) { words.append(w) }
-            }
-            word.removeAll(keepingCapacity: true)
-        }
-        for byte in foldToASCII(text).utf8 {
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A: word.append(byte)
-            case 0x41...0x5A: word.append(byte + 0x20)
-            default: flush()
-            }
-        }
-        flush()
+        forEachWord(text) { if !functionWords.contains($0) { words.append($0) } }
         return words
+    }
+
+    /// Calls `body` with each lowercase ASCII word of two or more letters or digits, accents
+    /// folded, stop words included.
+    static func forEachWord(_ text: String, _ body: (String) -> Void) {
+        var folded = foldToASCII(text)
+        folded.withUTF8 { bytes in
+            var word: [UInt8] = []
+            func flush() {
+                if word.count >= 2 { body(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: word.append(byte)
+                case 0x41...0x5A: word.append(byte + 0x20)
+                default: flush()
+                }
+            }
+            flush()
+        }
+    }
+
+    /// `forEachWord` without making strings: each word's lowercase bytes and their `WordTable` hash.
+    static func forEachWordBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        var folded = foldToASCII(text)
+        folded.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word in
+                var length = 0
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in bytes {
+                    var letter = byte
+                    switch byte {
+                    case 0x30...0x39, 0x61...0x7A: break
+                    case 0x41...0x5A: letter = byte + 0x20
+                    default:
+                        if length >= 2 { body(UnsafeBufferPointer(rebasing: word[..<length]), hash) }
+                        length = 0
+                        hash = 0xCBF2_9CE4_8422_2325
+                        continue
+                    }
+                    word[length] = letter
+                    length += 1
+                    hash = (hash ^ UInt64(letter)) &* 0x100_0000_01B3
+                }
+                if length >= 2 { body(UnsafeBufferPointer(rebasing: word[..<length]), hash) }
+            }
+        }
     }
 
     /// Words too common to search by. Only function words: the topic engine's longer list also drops
@@ -72,40 +113,126 @@ public struct SearchIndex: Sendable {
         "its", "of", "on", "or", "our", "that", "the", "their", "these", "this", "to", "was", "we", "were", "which", "with",
     ]
 
-    /// Every file of the index, path (under the site root) → bytes, in path order.
-    public func files() throws -> [(path: String, bytes: [UInt8])] {
-        // word → (title ids, abstract ids); ids ascend because documents are visited in order.
-        var postings: [String: (title: [Int], abstract: [Int])] = [:]
-        for (id, document) in documents.enumerated() {
-            let titleWords = Set(Self.words(document.title))
-            for word in titleWords { postings[word, default: ([], [])].title.append(id) }
-            for word in Set(Self.words(document.abstract)).subtracting(titleWords) {
-                postings[word, default: ([], [])].abstract.append(id)
+    /// Each word's ascending title ids and abstract ids (a word in the title is not repeated in the
+    /// abstract list), the words sorted.
+    struct Postings {
+        var words: [String]
+        var title: [[Int32]]
+        var abstract: [[Int32]]
+
+        func size(_ word: Int) -> Int { title[word].count + abstract[word].count }
+    }
+
+    func postings() -> Postings {
+        // Each chunk of documents (on all cores) numbers its own words and builds its own lists; the
+        // chunks are then joined in order, so ids stay ascending and only vocabularies are merged.
+        struct Chunk {
+            var words: [String] = []
+            var title: [[Int32]] = []
+            var abstract: [[Int32]] = []
+        }
+        let chunks = concurrentChunks(documents.count, minimumChunk: 64) { range -> Chunk in
+            var chunk = Chunk()
+            var table = WordTable()
+            // Stop words take the first numbers: numbers below `stops` are never indexed.
+            for word in Self.functionWords.sorted() {
+                var word = word
+                word.withUTF8 { _ = table.number(of: $0, hash: WordTable.hash($0)) }
+            }
+            let stops = table.count
+            // The last document each word was added to, per list: a word repeated in a text counts once.
+            var lastTitle: [Int32] = []
+            var lastAbstract: [Int32] = []
+            for index in range {
+                let id = Int32(index)
+                for inTitle in [true, false] {
+                    Self.forEachWordBytes(inTitle ? documents[index].title : documents[index].abstract) { bytes, hash in
+                        let number = table.number(of: bytes, hash: hash)
+                        if number < stops { return }
+                        let w = number - stops
+                        if w == chunk.title.count {
+                            chunk.title.append([]); chunk.abstract.append([]); lastTitle.append(-1); lastAbstract.append(-1)
+                        }
+                        if inTitle {
+                            if lastTitle[w] != id { lastTitle[w] = id; chunk.title[w].append(id) }
+                        } else if lastTitle[w] != id, lastAbstract[w] != id {
+                            lastAbstract[w] = id
+                            chunk.abstract[w].append(id)
+                        }
+                    }
+                }
+            }
+            chunk.words = (stops..<table.count).map(table.word)
+            return chunk
+        }
+        var number: [String: Int] = [:]
+        var postings = Postings(words: [], title: [], abstract: [])
+        for chunk in chunks {
+            for (local, word) in chunk.words.enumerated() {
+                let w: Int
+                if let known = number[word] {
+                    w = known
+                } else {
+                    w = postings.words.count
+                    number[word] = w
+                    postings.words.append(word)
+                    postings.title.append([]); postings.abstract.append([])
+                }
+                postings.title[w] += chunk.title[local]
+                postings.abstract[w] += chunk.abstract[local]
             }
         }
-        let shards = Self.shardKeys(postings.mapValues { $0.title.count + $0.abstract.count }, maxPostings: maxPostings)
-        var out: [(path: String, bytes: [UInt8])] = []
-        for (key, words) in shards {
-            var object: [String: [[Int]]] = [:]
-            for word in words { object[word] = [Self.gaps(postings[word]!.title), Self.gaps(postings[word]!.abstract)] }
-            out.append(("search/t-\(key).json", try compactJSON(object)))
+        let order = postings.words.indices.sorted { postings.words[$0] < postings.words[$1] }
+        return Postings(words: order.map { postings.words[$0] }, title: order.map { postings.title[$0] }, abstract: order.map { postings.abstract[$0] })
+    }
+
+    /// Every file of the index, path (under the site root) → bytes, in path order.
+    public func files() throws -> [(path: String, bytes: [UInt8])] {
+        let postings = postings()
+        let plan = Self.shardPlan(postings.words, sizes: postings.words.indices.map(postings.size), maxPostings: maxPostings)
+        var jobs: [(path: String, make: () -> [UInt8])] = []
+        for shard in plan.shards {
+            jobs.append(("search/t-\(shard.key).json", {
+                var json = JSONWriter(pretty: false)
+                json.beginObject()
+                for word in shard.words {
+                    json.key(postings.words[word])
+                    json.beginArray(); json.gaps(postings.title[word]); json.gaps(postings.abstract[word]); json.endArray()
+                }
+                json.endObject()
+                return json.finish()
+            }))
         }
-        var shardIndex = 0
+        for prefix in plan.prefixes {
+            jobs.append(("search/p-\(prefix.key).json", { Self.prefixFile(prefix.words, postings: postings, documents: documents.count) }))
+        }
         var start = 0
         while start < documents.count {
-            let slice = documents[start..<min(documents.count, start + docsPerShard)]
-            out.append(("search/docs-\(shardIndex).json", try compactJSON(slice.map { [$0.title, $0.path, $0.topic, $0.date, $0.dateISO] })))
-            shardIndex += 1
+            let range = start..<min(documents.count, start + docsPerShard)
+            jobs.append(("search/docs-\(start / docsPerShard).json", {
+                var json = JSONWriter(pretty: false)
+                json.beginArray()
+                for document in documents[range] {
+                    json.beginArray()
+                    for field in [document.title, document.path, document.topic, document.date, document.dateISO] { json.string(field) }
+                    json.endArray()
+                }
+                json.endArray()
+                return json.finish()
+            }))
             start += docsPerShard
         }
-        struct Manifest: Encodable {
-            let version: Int
-            let documents: Int
-            let docs_per_shard: Int
-            let shards: [String]
-        }
-        out.append(("search/manifest.json", try compactJSON(Manifest(version: Self.version, documents: documents.count,
-                                                                     docs_per_shard: docsPerShard, shards: shards.map(\.key)))))
+        var manifest = JSONWriter(pretty: false)
+        manifest.beginObject()
+        manifest.key("docs_per_shard"); manifest.int(docsPerShard)
+        manifest.key("documents"); manifest.int(documents.count)
+        manifest.key("prefixes"); manifest.beginArray(); for prefix in plan.prefixes { manifest.string(prefix.key) }; manifest.endArray()
+        manifest.key("shards"); manifest.beginArray(); for shard in plan.shards { manifest.string(shard.key) }; manifest.endArray()
+        manifest.key("splits"); manifest.beginArray(); for key in plan.splits { manifest.string(key) }; manifest.endArray()
+        manifest.key("version"); manifest.int(Self.version)
+        manifest.endObject()
+        var out: [(path: String, bytes: [UInt8])] = try concurrentMap(jobs) { (path: $0.path, bytes: $0.make()) }
+        out.append(("search/manifest.json", manifest.finish()))
         return out.sorted { $0.path < $1.path }
     }
 
@@ -114,45 +241,123 @@ public struct SearchIndex: Sendable {
         zip(ids, [0] + ids).map { $0 - $1 }
     }
 
-    /// Groups words into shards keyed by a prefix: two characters, one more while a shard holds more
-    /// than `maxPostings` postings (up to six). Words as long as a split key stay in that key's shard.
-    static func shardKeys(_ sizes: [String: Int], maxPostings: Int) -> [(key: String, words: [String])] {
-        var result: [(key: String, words: [String])] = []
-        func place(_ words: [String], keyLength: Int) {
-            let groups = Dictionary(grouping: words) { String($0.prefix(keyLength)) }
-            for key in groups.keys.sorted() {
-                let group = groups[key]!.sorted()
-                let total = group.reduce(0) { $0 + sizes[$1]! }
-                if total > maxPostings && keyLength < 6 {
-                    let exact = group.filter { $0.count <= keyLength }
-                    if !exact.isEmpty { result.append((key, exact)) }
-                    place(group.filter { $0.count > keyLength }, keyLength: keyLength + 1)
+    /// The words of an index grouped into files: `shards` hold words (indices into the sorted word
+    /// list) by key, `splits` are the keys split by a longer prefix, and `prefixes` those of them
+    /// broad enough for a prefix file, each with every word under it.
+    struct ShardPlan {
+        var shards: [(key: String, words: [Int])] = []
+        var splits: [String] = []
+        var prefixes: [(key: String, words: [Int])] = []
+    }
+
+    /// Groups sorted `words` into shards keyed by a prefix: two characters, one more while a shard of
+    /// several words holds more than `maxPostings` postings. A split key keeps the word equal to it
+    /// (if any) in a shard of its own; one of `prefixMinimum` or more characters with more than
+    /// `3 * maxPostings` postings under it also gets a prefix file.
+    static func shardPlan(_ words: [String], sizes: [Int], maxPostings: Int) -> ShardPlan {
+        var plan = ShardPlan()
+        let bytes = words.map { Array($0.utf8) }
+        // `range` holds the words, all at least `length` long and sharing their first `length - 1` bytes.
+        func place(_ range: Range<Int>, length: Int) {
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let key = bytes[start].prefix(length)
+                var end = start + 1
+                while end < range.upperBound, bytes[end].prefix(length) == key { end += 1 }
+                let total = (start..<end).reduce(0) { $0 + sizes[$1] }
+                let keyString = String(decoding: key, as: UTF8.self)
+                if total > maxPostings && end - start > 1 {
+                    plan.splits.append(keyString)
+                    if length >= prefixMinimum && total > 3 * maxPostings { plan.prefixes.append((keyString, Array(start..<end))) }
+                    // Sorted, the word equal to the key (if any) comes first.
+                    var rest = start
+                    if bytes[start].count == length {
+                        plan.shards.append((keyString, [start]))
+                        rest += 1
+                    }
+                    place(rest..<end, length: length + 1)
                 } else {
-                    result.append((key, group))
+                    plan.shards.append((keyString, Array(start..<end)))
                 }
+                start = end
             }
         }
-        place(Array(sizes.keys), keyLength: 2)
-        return result.sorted { $0.key < $1.key }
+        place(0..<words.count, length: 2)
+        plan.shards.sort { $0.key < $1.key }
+        plan.splits.sort()
+        plan.prefixes.sort { $0.key < $1.key }
+        return plan
     }
-}
 
-/// One line of JSON with sorted keys (the index is read by a script, not by people), with `<`, `>`
-/// and `&` escaped like every export.
-func compactJSON<T: Encodable>(_ value: T) throws -> [UInt8] {
-    try encodeJSON(value, pretty: false)
+    /// The merged lists of a broad prefix: documents with any of its words in the title, then those
+    /// with one in the abstract only.
+    static func prefixFile(_ words: [Int], postings: Postings, documents: Int) -> [UInt8] {
+        var title: [Int32] = []
+        var abstract: [Int32] = []
+        for word in words {
+            title += postings.title[word]
+            abstract += postings.abstract[word]
+        }
+        let titleSet = Self.sortedUnique(title)
+        var inTitle = [Bool](repeating: false, count: documents)
+        for id in titleSet { inTitle[Int(id)] = true }
+        var json = JSONWriter(pretty: false)
+        json.beginArray()
+        json.gaps(titleSet)
+        json.gaps(Self.sortedUnique(abstract).filter { !inTitle[Int($0)] })
+        json.endArray()
+        return json.finish()
+    }
+
+    private static func sortedUnique(_ ids: [Int32]) -> [Int32] {
+        var ids = ids
+        ids.sort()
+        var out: [Int32] = []
+        out.reserveCapacity(ids.count)
+        for id in ids where out.last != id { out.append(id) }
+        return out
+    }
+
+    /// The files search.js loads for one query word (empty when no indexed word can match); the
+    /// sets are the manifest's lists. Words shorter than `prefixMinimum` match exactly.
+    public static func files(for word: String, shards: Set<String>, splits: Set<String>, prefixes: Set<String>) -> [String] {
+        let isPrefix = word.count >= prefixMinimum
+        var files: [String] = []
+        // The shard holding the word itself: the longest key it starts with, unless a split key
+        // above the word comes first (the word would then be under a longer key, which does not exist).
+        var length = word.count
+        while length >= 2 {
+            let key = String(word.prefix(length))
+            if length < word.count, splits.contains(key) { break }
+            if shards.contains(key) {
+                files.append("search/t-\(key).json")
+                break
+            }
+            length -= 1
+        }
+        // A split prefix: its merged lists, or the shards under it when they are few.
+        if isPrefix, splits.contains(word) {
+            if prefixes.contains(word) {
+                files.append("search/p-\(word).json")
+            } else {
+                files += shards.filter { $0.count > word.count && $0.hasPrefix(word) }.sorted().map { "search/t-\($0).json" }
+            }
+        }
+        return files
+    }
 }
 
 extension SiteModel {
     /// The search documents, newest paper first (ties and undated papers by title), so that equal
-    /// scores list newer papers first.
-    func searchDocuments() -> [SearchDocument] {
-        newestFirst().map { index in
+    /// scores list newer papers first. Cleaning the abstracts is the costly part: it runs on all cores.
+    func searchDocuments(newestFirst order: [Int]? = nil) -> [SearchDocument] {
+        let order = order ?? newestFirst()
+        return concurrentChunks(order.count, minimumChunk: 64) { range in range.map { order[$0] }.map { index in
             let paper = papers[index]
             let topic = topics.memberships[index].first.map { topics.topics[$0.topic].name } ?? ""
             return SearchDocument(title: cleanLatex(paper.title, markdown: false), abstract: cleanLatex(paper.abstract ?? "", markdown: false),
                                   path: PageContexts.paperPath(paper), topic: topic,
                                   date: paper.published?.display ?? "", dateISO: paper.published?.iso ?? "")
-        }
+        } }.flatMap { $0 }
     }
 }

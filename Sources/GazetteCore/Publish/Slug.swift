@@ -1,27 +1,30 @@
 /// A URL slug: lowercase ASCII letters, digits and single hyphens, at most `maxLength` characters,
 /// cut at a word boundary. Accents are folded; anything else becomes a separator. May be empty.
 public func slugify(_ text: String, maxLength: Int = 80) -> String {
-    var slug = ""
+    // Byte by byte: after folding, only ASCII letters and digits are kept.
+    var bytes: [UInt8] = []
     var pendingHyphen = false
-    for scalar in foldToASCII(text).unicodeScalars {
-        if scalar.isASCIIAlphanumeric {
-            if pendingHyphen && !slug.isEmpty { slug += "-" }
+    for byte in foldToASCII(text).utf8 {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+            if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
             pendingHyphen = false
-            slug.unicodeScalars.append(scalar.asciiLowercased)
-        } else {
+            bytes.append(byte | (byte >= 0x41 ? 0x20 : 0))
+        default:
             pendingHyphen = true
         }
     }
-    if slug.count > maxLength {
-        let cut = slug.prefix(maxLength)
+    // The slug is ASCII: bytes are characters.
+    if bytes.count > maxLength {
+        let cut = bytes[..<maxLength]
         // Prefer ending on a whole word.
-        if let lastHyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: lastHyphen) > maxLength / 2 {
-            slug = String(cut[..<lastHyphen])
+        if let lastHyphen = cut.lastIndex(of: 0x2D), lastHyphen > maxLength / 2 {
+            bytes = Array(cut[..<lastHyphen])
         } else {
-            slug = String(cut)
+            bytes = Array(cut)
         }
     }
-    return slug
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// A stable 32-bit FNV-1a hash as 8 hex digits, for disambiguating slugs independent of order.
@@ -68,7 +71,8 @@ public struct UniqueSlugs {
 /// paper keeps its URL however the dumps are ordered.
 public func assignSlugs(_ papers: inout [Paper]) {
     var slugs = UniqueSlugs()
-    let keys = papers.map { normalizedTitleKey($0.title) }
-    let order = papers.indices.sorted { (keys[$0], papers[$0].title, $0) < (keys[$1], papers[$1].title, $1) }
+    let titles = papers.map(\.title)
+    let keys = concurrentChunks(titles.count, minimumChunk: 1024) { range in range.map { normalizedTitleKey(titles[$0]) } }.flatMap { $0 }
+    let order = titles.indices.sorted { (keys[$0], titles[$0], $0) < (keys[$1], titles[$1], $1) }
     for index in order { papers[index].slug = slugs.make(papers[index].title) }
 }

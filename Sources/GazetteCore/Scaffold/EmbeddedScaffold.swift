@@ -50,8 +50,8 @@ enum EmbeddedScaffold {
 
 """#),
         ("assets/search.js", #"""
-// Gazette's search: loads the pieces of the static index it needs (search/manifest.json, the term
-// shards the query's words start with, the metadata shards of the best hits), ranks title matches
+// Gazette's search: loads the pieces of the static index it needs (search/manifest.json, one term
+// shard or prefix file per query word, the metadata shards of the best hits), ranks title matches
 // above abstract matches, and lists hits as links. No framework, nothing leaves the site.
 // Without JavaScript the form simply opens the list of all papers.
 (function () {
@@ -95,12 +95,52 @@ enum EmbeddedScaffold {
   // shard of "co…" words, hundreds of kilobytes on a large digest.
   var PREFIX_MIN = 3;
 
-  // Term shards a query word needs: the one holding the word itself and, for a prefix, those whose
-  // key starts with it.
-  function shardsFor(word) {
-    return manifest.shards.filter(function (key) {
-      return word.indexOf(key) === 0 || (word.length >= PREFIX_MIN && key.indexOf(word) === 0);
+  // The index files a query word needs: the shard holding the word itself (the longest key it
+  // starts with, unless a split key above it comes first) and, when the word is a split prefix, its
+  // merged prefix file or the few shards under it. SearchIndex.files(for:...) in Gazette is the same rule.
+  function filesFor(word) {
+    var files = [];
+    for (var length = word.length; length >= 2; length--) {
+      var key = word.slice(0, length);
+      if (length < word.length && manifest.splitSet[key]) break;
+      if (manifest.shardSet[key]) { files.push("search/t-" + key + ".json"); break; }
+    }
+    if (word.length >= PREFIX_MIN && manifest.splitSet[word]) {
+      if (manifest.prefixSet[word]) files.push("search/p-" + word + ".json");
+      else manifest.shards.forEach(function (k) {
+        if (k.length > word.length && k.indexOf(word) === 0) files.push("search/t-" + k + ".json");
+      });
+    }
+    return files;
+  }
+
+  function keySet(keys) {
+    var set = Object.create(null);
+    (keys || []).forEach(function (k) { set[k] = true; });
+    return set;
+  }
+
+  // Each matching paper's best score for one query word: title matches weigh ten times abstract
+  // matches, and the word itself half as much again as longer words it starts.
+  function scoresFor(term, files, data) {
+    var best = {};
+    function add(gaps, score) {
+      decode(gaps).forEach(function (id) { best[id] = Math.max(best[id] || 0, score); });
+    }
+    files.forEach(function (file, f) {
+      if (file.indexOf("search/p-") === 0) {
+        // [ids with a word of the prefix in the title, ids with one in the abstract only]
+        add(data[f][0], 10); add(data[f][1], 1);
+        return;
+      }
+      Object.keys(data[f]).forEach(function (word) {
+        if (word.indexOf(term) !== 0 || (term.length < PREFIX_MIN && word !== term)) return;
+        var exact = word === term ? 1.5 : 1;
+        add(data[f][word][0], 10 * exact);
+        add(data[f][word][1], exact);
+      });
     });
+    return best;
   }
 
   function search(query) {
@@ -108,22 +148,13 @@ enum EmbeddedScaffold {
     if (!terms.length) return Promise.resolve(null);
     return load("search/manifest.json").then(function (m) {
       manifest = m;
-      var needed = {};
-      terms.forEach(function (t) { shardsFor(t).forEach(function (k) { needed[k] = true; }); });
-      var keys = Object.keys(needed);
-      return Promise.all(keys.map(function (k) { return load("search/t-" + k + ".json"); })).then(function (shards) {
+      if (!m.shardSet) { m.shardSet = keySet(m.shards); m.splitSet = keySet(m.splits); m.prefixSet = keySet(m.prefixes); }
+      var files = terms.map(filesFor);
+      return Promise.all(files.map(function (list) { return Promise.all(list.map(load)); })).then(function (data) {
         var scores = {};
         var matchedTerms = 0;
-        terms.forEach(function (term) {
-          var best = {};
-          shards.forEach(function (shard) {
-            Object.keys(shard).forEach(function (word) {
-              if (word.indexOf(term) !== 0 || (term.length < PREFIX_MIN && word !== term)) return;
-              var exact = word === term ? 1.5 : 1;
-              decode(shard[word][0]).forEach(function (id) { best[id] = Math.max(best[id] || 0, 10 * exact); });
-              decode(shard[word][1]).forEach(function (id) { best[id] = Math.max(best[id] || 0, exact); });
-            });
-          });
+        terms.forEach(function (term, t) {
+          var best = scoresFor(term, files[t], data[t]);
           var ids = Object.keys(best);
           if (!ids.length) return; // a word found nowhere does not empty the results
           matchedTerms += 1;

@@ -6,33 +6,55 @@
 public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int, termsPerPaper: Int = 24,
                           maxPostingShare: Double = 0.01) -> [[RelatedPaper]] {
     let n = vectors.count
-    let pruned = vectors.map { prunedVector($0, keeping: termsPerPaper) }
-    var postings = [[(doc: Int32, weight: Float)]](repeating: [], count: dimension)
+    let pruned = concurrentChunks(n, minimumChunk: 512) { range in range.map { prunedVector(vectors[$0], keeping: termsPerPaper) } }
+        .flatMap { $0 }
+    // The inverted index as flat arrays (postings of term t at offsets[t] ..< offsets[t + 1]): no
+    // array per term to allocate, retain and release in the inner loop.
+    var offsets = [Int](repeating: 0, count: dimension + 1)
+    for vector in pruned { for term in vector.indices { offsets[term + 1] += 1 } }
+    for t in 0..<dimension { offsets[t + 1] += offsets[t] }
+    var fill = offsets
+    var postingDocs = [Int32](repeating: 0, count: offsets[dimension])
+    var postingWeights = [Float](repeating: 0, count: offsets[dimension])
     for (doc, vector) in pruned.enumerated() {
-        for k in vector.indices.indices { postings[vector.indices[k]].append((Int32(doc), Float(vector.values[k]))) }
+        for k in vector.indices.indices {
+            let term = vector.indices[k]
+            postingDocs[fill[term]] = Int32(doc)
+            postingWeights[fill[term]] = Float(vector.values[k])
+            fill[term] += 1
+        }
     }
     let maxPosting = max(100, Int(Double(n) * maxPostingShare))
-    let lists = concurrentChunks(n, minimumChunk: 128) { range -> [[RelatedPaper]] in
-        var scores = [Float](repeating: 0, count: n)
-        var touched: [Int32] = []
-        return range.map { doc in
-            let vector = pruned[doc]
-            for k in vector.indices.indices {
-                let list = postings[vector.indices[k]]
-                if list.count > maxPosting { continue }
-                let weight = Float(vector.values[k])
-                for entry in list where Int(entry.doc) != doc {
-                    if scores[Int(entry.doc)] == 0 { touched.append(entry.doc) }
-                    scores[Int(entry.doc)] += weight * entry.weight
+    let lists = postingDocs.withUnsafeBufferPointer { docs in
+        postingWeights.withUnsafeBufferPointer { weights in
+            concurrentChunks(n, minimumChunk: 128) { range -> [[RelatedPaper]] in
+                var scores = [Float](repeating: 0, count: n)
+                var touched: [Int32] = []
+                return scores.withUnsafeMutableBufferPointer { scores in
+                    range.map { doc in
+                        let vector = pruned[doc]
+                        for k in vector.indices.indices {
+                            let term = vector.indices[k]
+                            let start = offsets[term], end = offsets[term + 1]
+                            if end - start > maxPosting { continue }
+                            let weight = Float(vector.values[k])
+                            // The paper meets itself here too; it is left out when the heap is filled.
+                            for p in start..<end {
+                                let other = Int(docs[p])
+                                if scores[other] == 0 { touched.append(Int32(other)) }
+                                scores[other] += weight * weights[p]
+                            }
+                        }
+                        var heap = TopK(capacity: count)
+                        for other in touched {
+                            if Int(other) != doc { heap.insert(RelatedPaper(paper: Int(other), score: Double(scores[Int(other)]))) }
+                            scores[Int(other)] = 0
+                        }
+                        touched.removeAll(keepingCapacity: true)
+                        return heap.sortedDescending()
+                    }
                 }
             }
-            var heap = TopK(capacity: count)
-            for other in touched {
-                heap.insert(RelatedPaper(paper: Int(other), score: Double(scores[Int(other)])))
-                scores[Int(other)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            return heap.sortedDescending()
         }
     }
     return lists.flatMap { $0 }
@@ -41,9 +63,24 @@ public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int,
 /// The vector restricted to its `limit` heaviest entries (ties to the lower term id), indices ascending.
 func prunedVector(_ vector: SparseVector, keeping limit: Int) -> SparseVector {
     guard vector.indices.count > limit else { return vector }
-    let kept = vector.indices.indices.sorted { (vector.values[$0], -vector.indices[$0]) > (vector.values[$1], -vector.indices[$1]) }
-        .prefix(limit).sorted()
-    return SparseVector(indices: kept.map { vector.indices[$0] }, values: kept.map { vector.values[$0] })
+    guard limit > 0 else { return SparseVector() }
+    // Select the best `limit` in one pass, keeping them in a small array ordered best first
+    // (a full sort of every vector cost more than the scoring that follows).
+    typealias Entry = (value: Double, term: Int)
+    func better(_ a: Entry, _ b: Entry) -> Bool { a.value != b.value ? a.value > b.value : a.term < b.term }
+    var best: [Entry] = []
+    best.reserveCapacity(limit + 1)
+    for k in vector.indices.indices {
+        let entry = (value: vector.values[k], term: vector.indices[k])
+        if best.count == limit, !better(entry, best[limit - 1]) { continue }
+        var position = best.count
+        while position > 0, better(entry, best[position - 1]) { position -= 1 }
+        best.insert(entry, at: position)
+        if best.count > limit { best.removeLast() }
+    }
+    var kept = best
+    kept.sort { $0.term < $1.term }
+    return SparseVector(indices: kept.map(\.term), values: kept.map(\.value))
 }
 
 /// A bounded min-heap keeping the best `capacity` items; ties go to the lower paper index.

@@ -22,6 +22,27 @@ final class ReaderFilesTests: XCTestCase {
 
     func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
+    func testEachTopicFeedListsItsNewestMembersPrimaryOrNot() throws {
+        let content = try loadContent(Fixtures.defaultContent)
+        var papers = mergePapers(content.dumps)
+        assignSlugs(&papers)
+        let model = SiteModel(config: content.config, dumps: content.dumps, papers: papers,
+                              topics: inferTopics(papers, options: content.config.topics), pages: content.pages)
+        let files = try readerFiles(model, pagePaths: [])
+        let newest = model.newestFirst()
+        let entryLink = try NSRegularExpression(pattern: #"<entry>\s*<title>[^<]*</title>\s*<id>urn:gazette:papers:([^<]+)</id>"#)
+        var fullFeeds = 0
+        for topic in model.topics.topics {
+            let expected = newest.filter { model.topics.memberships[$0].contains { $0.topic == topic.id } }
+                .prefix(AtomFeed.limit).map { model.papers[$0].slug }
+            let xml = String(decoding: try XCTUnwrap(files.first { $0.path == topicFeedPath(topic) }).bytes, as: UTF8.self)
+            let slugs = entryLink.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).map { String(xml[Range($0.range(at: 1), in: xml)!]) }
+            XCTAssertEqual(slugs, Array(expected), topic.name)
+            if expected.count == AtomFeed.limit { fullFeeds += 1 }
+        }
+        XCTAssertGreaterThan(fullFeeds, 0, "some topic has more papers than a feed holds")
+    }
+
     func testSitemapAndRobotsOnlyWithABaseURL() throws {
         let without = try build(baseURL: nil)
         XCTAssertFalse(FileManager.default.fileExists(atPath: without + "/sitemap.xml"))

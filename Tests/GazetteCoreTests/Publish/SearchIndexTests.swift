@@ -47,19 +47,94 @@ final class SearchIndexTests: XCTestCase {
     }
 
     func testALargeShardIsSplitByALongerPrefixAndEveryWordStaysFindable() throws {
-        let sizes = ["th": 1, "theory": 5, "thermal": 5, "them": 5, "tiny": 1]
-        let shards = SearchIndex.shardKeys(sizes, maxPostings: 15)
-        XCTAssertEqual(shards.map(\.key), ["th", "the", "ti"])
-        XCTAssertEqual(shards.first { $0.key == "the" }?.words, ["them", "theory", "thermal"])
-        XCTAssertEqual(Set(shards.flatMap(\.words)), Set(sizes.keys))
+        let words = ["th", "them", "theory", "thermal", "tiny"]
+        let plan = SearchIndex.shardPlan(words, sizes: [1, 5, 5, 5, 1], maxPostings: 15)
+        XCTAssertEqual(plan.shards.map(\.key), ["th", "the", "ti"])
+        XCTAssertEqual(plan.splits, ["th"])
+        XCTAssertEqual(plan.shards.first { $0.key == "the" }?.words.map { words[$0] }, ["them", "theory", "thermal"])
+        XCTAssertEqual(Set(plan.shards.flatMap(\.words)), Set(words.indices))
         // Every word lives in a shard whose key it starts with.
-        for shard in shards { XCTAssertTrue(shard.words.allSatisfy { $0.hasPrefix(shard.key) }) }
+        for shard in plan.shards { XCTAssertTrue(shard.words.allSatisfy { words[$0].hasPrefix(shard.key) }) }
+    }
+
+    /// The files a word loads, through the manifest as search.js reads it.
+    func filesFor(_ word: String, _ files: [(path: String, bytes: [UInt8])]) throws -> [String] {
+        let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
+        return SearchIndex.files(for: word, shards: Set(manifest["shards"] as! [String]), splits: Set(manifest["splits"] as! [String]),
+                                 prefixes: Set(manifest["prefixes"] as! [String]))
+    }
+
+    func testABroadPrefixLoadsOneMergedFileAndTheWordItselfItsOwnShard() throws {
+        // "model" and its longer forms hold far more postings than one shard may: "mod" and "model" are split.
+        var documents: [SearchDocument] = []
+        for i in 0..<40 {
+            let title = ["Model \(i)", "Models \(i)", "Modular \(i)", "Paper \(i)"][i % 4]
+            documents.append(document(title, i % 3 == 0 ? "modeling modest" : "plain text"))
+        }
+        let files = try SearchIndex(documents: documents, maxPostings: 4).files()
+        let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
+        XCTAssertEqual(manifest["version"] as? Int, 2)
+        XCTAssertTrue((manifest["prefixes"] as! [String]).contains("mod"))
+        XCTAssertEqual(try filesFor("mod", files), ["search/p-mod.json"])
+        // The exact word keeps its own shard beside the prefix's merged lists.
+        XCTAssertEqual(try filesFor("model", files), ["search/t-model.json", "search/p-model.json"])
+        let merged = try XCTUnwrap(json(files, "search/p-mod.json") as? [[Int]])
+        func ids(_ gaps: [Int]) -> [Int] { var id = 0; return gaps.map { id += $0; return id } }
+        let inTitle = documents.indices.filter { $0 % 4 != 3 }
+        XCTAssertEqual(ids(merged[0]), inTitle)
+        // Abstract-only: a paper with a "mod…" word in its title is not listed again.
+        XCTAssertEqual(ids(merged[1]), documents.indices.filter { $0 % 4 == 3 && $0 % 3 == 0 })
+        // Words shorter than three letters match exactly and never load a prefix file.
+        XCTAssertEqual(try filesFor("mo", files), [])
+        // A word under a split prefix that no indexed word starts with loads nothing.
+        XCTAssertEqual(try filesFor("modx", files), [])
+        XCTAssertEqual(try filesFor("plain", files), ["search/t-pl.json"])
+    }
+
+    /// What one query word costs at most, gzipped: the manifest, the script, the word's index files
+    /// and twenty of the largest metadata shards (the twenty hits shown).
+    func testTheCostliestQueryOnALargeDigestStaysUnder300KB() throws {
+        let documents = SyntheticDigest.documents(count: 100_000)
+        let files = try SearchIndex(documents: documents).files()
+        let directory = try Fixtures.temporaryDirectory(self)
+        for file in files {
+            let url = directory.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: url)
+        }
+        try Data(contentsOf: URL(fileURLWithPath: Fixtures.templates + "/assets/search.js")).write(to: directory.appendingPathComponent("search.js"))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-6", "-r", directory.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        XCTAssertEqual(gzip.terminationStatus, 0)
+        func gzipped(_ path: String) throws -> Int {
+            try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(path + ".gz").path)[.size] as! Int
+        }
+        let docShards = try files.map(\.path).filter { $0.hasPrefix("search/docs-") }.map(gzipped).sorted(by: >)
+        XCTAssertGreaterThan(docShards.count, 1000)
+        let fixed = try gzipped("search/manifest.json") + gzipped("search.js") + docShards.prefix(20).reduce(0, +)
+        let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
+        let shards = Set(manifest["shards"] as! [String]), splits = Set(manifest["splits"] as! [String])
+        let prefixes = Set(manifest["prefixes"] as! [String])
+        XCTAssertFalse(prefixes.isEmpty, "the synthetic digest has broad prefixes")
+        // Every shard key, split prefix and three-letter prefix, and every word of the vocabulary.
+        var queries = shards.union(splits).union(SyntheticDigest.vocabulary)
+        for word in SyntheticDigest.vocabulary where word.count >= 3 { queries.insert(String(word.prefix(3))) }
+        var worst = (word: "", bytes: 0)
+        for word in queries {
+            let bytes = try SearchIndex.files(for: word, shards: shards, splits: splits, prefixes: prefixes).map(gzipped).reduce(0, +)
+            if bytes > worst.bytes { worst = (word, bytes) }
+        }
+        XCTAssertLessThan(fixed + worst.bytes, 300 * 1024, "\"\(worst.word)\" costs \((fixed + worst.bytes) / 1024) KB")
     }
 
     func testTheIndexIsTheSameWhateverTheHashSeed() throws {
         let documents = (0..<50).map { document("Title \($0) alpha\($0 % 7) beta\($0 % 3)", "gamma\($0 % 5) delta") }
         let a = try SearchIndex(documents: documents, maxPostings: 10).files()
         let b = try SearchIndex(documents: documents, maxPostings: 10).files()
+        XCTAssertTrue(a.contains { $0.path.hasPrefix("search/p-") }, "prefix files are covered too")
         XCTAssertEqual(a.map(\.path), b.map(\.path))
         XCTAssertEqual(a.map(\.bytes), b.map(\.bytes))
         XCTAssertEqual(a.map(\.path), a.map(\.path).sorted())
@@ -78,5 +153,40 @@ final class SearchIndexTests: XCTestCase {
             try Data(contentsOf: URL(fileURLWithPath: output + "/search/docs-\($0).json")).count
         }.reduce(0, +)
         XCTAssertLessThan(largest + docs, 150 * 1024)
+    }
+}
+
+/// A large digest of generated text: words made of common Latin prefixes, roots and endings, drawn
+/// with Zipf frequencies, so that prefixes such as "com" and "pro" are as broad as in real abstracts.
+enum SyntheticDigest {
+    static let vocabulary: [String] = {
+        let starts = ["com", "con", "pro", "pre", "re", "in", "de", "trans", "gen", "inter", "rep", "dis", "sub", "ex"]
+        let roots = ["put", "pos", "duc", "struct", "form", "press", "mit", "ject", "tract", "fer", "ven", "spect", "pend", "plic", "sid"]
+        let ends = ["", "s", "ing", "ed", "ation", "ations", "al", "ive", "er", "ers", "ly"]
+        var words: [String] = []
+        for s in starts { for r in roots { for e in ends { words.append(s + r + e) } } }
+        var random = SeededRandom(seed: 7)
+        words.shuffle(using: &random)
+        return words
+    }()
+
+    static func documents(count: Int) -> [SearchDocument] {
+        // Zipf: the word of rank r is drawn with weight 1 / (r + 1).
+        var cumulative: [Double] = []
+        var total = 0.0
+        for rank in vocabulary.indices { total += 1 / Double(rank + 1); cumulative.append(total) }
+        var random = SeededRandom(seed: 42)
+        func text(_ words: Int) -> String {
+            (0..<words).map { _ in
+                let x = random.unit() * total
+                var low = 0, high = cumulative.count - 1
+                while low < high { let mid = (low + high) / 2; if cumulative[mid] < x { low = mid + 1 } else { high = mid } }
+                return vocabulary[low]
+            }.joined(separator: " ")
+        }
+        return (0..<count).map { i in
+            SearchDocument(title: text(8), abstract: text(40), path: "papers/paper-number-\(i)-\(text(3).replacingOccurrences(of: " ", with: "-"))/index.html",
+                           topic: "Topic \(i % 40)", date: "Jan \(i % 28 + 1), 2024", dateISO: "2024-01-\(i % 28 + 1)")
+        }
     }
 }

@@ -72,4 +72,14 @@ final class LatexCleanupTests: XCTestCase {
         XCTAssertFalse(containsBytes("", "a"))
         XCTAssertTrue(containsBytes(#"é{\bf "#, #"{\bf "#))
     }
+
+    func testQuotesBecomeWhatReplacingEachPairInTurnGives() {
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<500 {
+            let text = (0..<Int(random.next() % 12)).map { _ in ["`", "'", "a", " ", "é"][Int(random.next() % 5)] }.joined() + "`"
+            let expected = text.replacingOccurrences(of: "``", with: "\u{201C}").replacingOccurrences(of: "''", with: "\u{201D}")
+                .replacingOccurrences(of: "`", with: "\u{2018}")
+            XCTAssertEqual(cleanLatex(text, markdown: false), expected, text)
+        }
+    }
 }

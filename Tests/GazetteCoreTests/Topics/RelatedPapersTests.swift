@@ -52,4 +52,23 @@ final class RelatedPapersTests: XCTestCase {
             XCTAssertEqual(related[a].map { $0.paper }, expected, "paper \(a)")
         }
     }
+
+    func testPruningKeepsTheHeaviestTermsTiesToTheLowerTermInTermOrder() {
+        let vector = SparseVector(indices: [1, 3, 4, 7, 8, 9, 12], values: [0.1, 0.5, 0.2, 0.5, 0.9, 0.2, 0.05])
+        let pruned = prunedVector(vector, keeping: 4)
+        // 0.9 (8), then 0.5 (3 and 7), then 0.2: term 4 before term 9.
+        XCTAssertEqual(pruned.indices, [3, 4, 7, 8])
+        XCTAssertEqual(pruned.values, [0.5, 0.2, 0.5, 0.9])
+        XCTAssertEqual(prunedVector(vector, keeping: 7), vector)
+        XCTAssertEqual(prunedVector(vector, keeping: 0).indices, [])
+        // Against a plain sort on many random vectors.
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<200 {
+            let terms = Array(Set((0..<60).map { _ in Int(random.next() % 500) })).sorted()
+            let values = terms.map { _ in Double(random.next() % 8) / 8 }
+            let v = SparseVector(indices: terms, values: values)
+            let expected = terms.indices.sorted { (values[$0], -terms[$0]) > (values[$1], -terms[$1]) }.prefix(24).sorted()
+            XCTAssertEqual(prunedVector(v, keeping: 24).indices, expected.map { terms[$0] })
+        }
+    }
 }
