@@ -85,23 +85,23 @@ public struct SearchIndex: Sendable {
         folded.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word in
                 var length = 0
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                var hash = WordTable.fnvBasis
                 for byte in bytes {
                     var letter = byte
                     switch byte {
                     case 0x30...0x39, 0x61...0x7A: break
                     case 0x41...0x5A: letter = byte + 0x20
                     default:
-                        if length >= 2 { body(UnsafeBufferPointer(rebasing: word[..<length]), hash) }
+                        if length >= 2 { body(UnsafeBufferPointer(rebasing: word[..<length]), WordTable.mix(hash)) }
                         length = 0
-                        hash = 0xCBF2_9CE4_8422_2325
+                        hash = WordTable.fnvBasis
                         continue
                     }
                     word[length] = letter
                     length += 1
-                    hash = (hash ^ UInt64(letter)) &* 0x100_0000_01B3
+                    hash = WordTable.fnvStep(hash, letter)
                 }
-                if length >= 2 { body(UnsafeBufferPointer(rebasing: word[..<length]), hash) }
+                if length >= 2 { body(UnsafeBufferPointer(rebasing: word[..<length]), WordTable.mix(hash)) }
             }
         }
     }
@@ -137,7 +137,7 @@ public struct SearchIndex: Sendable {
             // Stop words take the first numbers: numbers below `stops` are never indexed.
             for word in Self.functionWords.sorted() {
                 var word = word
-                word.withUTF8 { _ = table.number(of: $0, hash: WordTable.hash($0)) }
+                word.withUTF8 { _ = table.intern($0) }
             }
             let stops = table.count
             // The last document each word was added to, per list: a word repeated in a text counts once.
@@ -147,7 +147,7 @@ public struct SearchIndex: Sendable {
                 let id = Int32(index)
                 for inTitle in [true, false] {
                     Self.forEachWordBytes(inTitle ? documents[index].title : documents[index].abstract) { bytes, hash in
-                        let number = table.number(of: bytes, hash: hash)
+                        let number = table.intern(bytes, hash: hash).id
                         if number < stops { return }
                         let w = number - stops
                         if w == chunk.title.count {
@@ -162,7 +162,7 @@ public struct SearchIndex: Sendable {
                     }
                 }
             }
-            chunk.words = (stops..<table.count).map(table.word)
+            chunk.words = (stops..<table.count).map(table.string)
             return chunk
         }
         var number: [String: Int] = [:]

@@ -21,7 +21,11 @@ struct WordTable {
 
     /// The id of `word`, adding it if new; `inserted` says whether it was.
     mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
-        let hash = Self.hash(word)
+        intern(word, hash: Self.hash(word))
+    }
+
+    /// `intern(_:)` for a caller that computed `hash(word)` while scanning the bytes.
+    mutating func intern(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int, inserted: Bool) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -84,8 +88,13 @@ struct WordTable {
 
     /// FNV-1a with a final mix, since the low bits pick the slot.
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash ^ (hash >> 29)
+        var hash = fnvBasis
+        for byte in word { hash = fnvStep(hash, byte) }
+        return mix(hash)
     }
+
+    /// FNV-1a's starting value, its step per byte and the final mix, for callers that hash as they scan.
+    static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    static func mix(_ hash: UInt64) -> UInt64 { hash ^ (hash >> 29) }
 }
