@@ -128,6 +128,10 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     topicModel.related = timed("related", { relatedPapers(in: topicModel, count: content.config.topics.relatedCount) }) {
         "\($0.reduce(0) { $0 + $1.count }) links"
     }
+    // Pages need the topics, memberships and related lists, not the analysed text and vectors: at
+    // 100,000 papers those are hundreds of MB that would otherwise stay alive through rendering.
+    topicModel.corpus = AnalyzedCorpus(terms: [], documents: [], termIndex: [:])
+    topicModel.vectors = []
     let model = SiteModel(config: content.config, dumps: content.dumps, papers: papers, topics: topicModel, pages: content.pages)
     var diagnostics = content.diagnostics
     diagnostics += topicModel.warnings.map { Diagnostic(.warning, file: (options.contentDirectory as NSString).appendingPathComponent("site.yml"), line: 0, $0) }
