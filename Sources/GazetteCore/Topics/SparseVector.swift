@@ -41,8 +41,9 @@ public func tfidfVectors(_ corpus: AnalyzedCorpus) -> [SparseVector] {
     let idf = corpus.terms.map { log((1 + n) / (1 + Double($0.documentFrequency))) + 1 }
     return concurrentChunks(corpus.documents.count) { range in
         range.map { index -> SparseVector in
-            let row = corpus.documents[index]
-            var vector = SparseVector(indices: row.map(\.term), values: row.map { (1 + log($0.count)) * idf[$0.term] })
+            var vector = corpus.documents.withRow(index) { terms, counts in
+                SparseVector(indices: terms.map { Int($0) }, values: zip(terms, counts).map { (1 + log(Double($1))) * idf[Int($0)] })
+            }
             let norm = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
             if norm > 0 { vector.values = vector.values.map { $0 / norm } }
             return vector
