@@ -124,7 +124,7 @@ public func analyzeCorpus(_ documents: [(title: String, body: String)], options:
 
     // Each chunk's rows in global term ids; a row's entries are packed as term << 32 | count bits,
     // so sorting plain integers orders them by term (a row has each term once).
-    let parts = (try? concurrentMap(Array(chunks.indices)) { c -> DocumentRows in
+    var parts = (try? concurrentMap(Array(chunks.indices)) { c -> DocumentRows in
         let chunk = chunks[c], stemOf = globalStemOfChunk[c], pairOf = globalPairOfChunk[c]
         var rows = DocumentRows()
         var packed: [UInt64] = []
@@ -148,8 +148,12 @@ public func analyzeCorpus(_ documents: [(title: String, body: String)], options:
     }) ?? []
     // The chunks' word lists are no longer needed: let them go before the rows are joined.
     chunks = []
-    var rows = DocumentRows()
-    for part in parts { rows.append(contentsOf: part) }
+    // Joined into storage of the final size, each part let go once copied.
+    var rows = DocumentRows(reservingEntries: parts.reduce(0) { $0 + $1.entryCount }, rows: n)
+    for p in parts.indices {
+        rows.append(contentsOf: parts[p])
+        parts[p] = DocumentRows()
+    }
     return AnalyzedCorpus(terms: terms, documents: rows, termIndex: termIndex)
 }
 

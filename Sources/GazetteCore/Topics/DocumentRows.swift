@@ -16,6 +16,16 @@ public struct DocumentRows: RandomAccessCollection, ExpressibleByArrayLiteral, S
         for row in rows { append(row.lazy.map { (Int32($0.term), Float($0.count)) }) }
     }
 
+    /// No rows yet, with room for `entries` entries in `rows` rows.
+    init(reservingEntries entries: Int, rows: Int) {
+        terms.reserveCapacity(entries)
+        counts.reserveCapacity(entries)
+        ends.reserveCapacity(rows)
+    }
+
+    /// How many (term, count) entries all rows hold together.
+    var entryCount: Int { terms.count }
+
     public init(arrayLiteral rows: [(term: Int, count: Double)]...) { self.init(rows) }
 
     public var startIndex: Int { 0 }
