@@ -9,7 +9,7 @@ public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int,
     let pruned = vectors.map { prunedVector($0, keeping: termsPerPaper) }
     var postings = [[(doc: Int32, weight: Float)]](repeating: [], count: dimension)
     for (doc, vector) in pruned.enumerated() {
-        for k in vector.indices.indices { postings[vector.indices[k]].append((Int32(doc), Float(vector.values[k]))) }
+        for k in vector.indices.indices { postings[Int(vector.indices[k])].append((Int32(doc), Float(vector.values[k]))) }
     }
     let maxPosting = max(100, Int(Double(n) * maxPostingShare))
     let lists = concurrentChunks(n, minimumChunk: 128) { range -> [[RelatedPaper]] in
@@ -18,7 +18,7 @@ public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int,
         return range.map { doc in
             let vector = pruned[doc]
             for k in vector.indices.indices {
-                let list = postings[vector.indices[k]]
+                let list = postings[Int(vector.indices[k])]
                 if list.count > maxPosting { continue }
                 let weight = Float(vector.values[k])
                 for entry in list where Int(entry.doc) != doc {
@@ -43,7 +43,7 @@ func prunedVector(_ vector: SparseVector, keeping limit: Int) -> SparseVector {
     guard vector.indices.count > limit else { return vector }
     let kept = vector.indices.indices.sorted { (vector.values[$0], -vector.indices[$0]) > (vector.values[$1], -vector.indices[$1]) }
         .prefix(limit).sorted()
-    return SparseVector(indices: kept.map { vector.indices[$0] }, values: kept.map { vector.values[$0] })
+    return SparseVector(terms: kept.map { vector.indices[$0] }, values: kept.map { vector.values[$0] })
 }
 
 /// A bounded min-heap keeping the best `capacity` items; ties go to the lower paper index.

@@ -56,7 +56,7 @@ public struct CentroidMatrix: Sendable, Equatable {
             scores.withUnsafeMutableBufferPointer { s in
                 for i in vector.indices.indices {
                     let value = Float(vector.values[i])
-                    let row = w.baseAddress! + vector.indices[i] * k
+                    let row = w.baseAddress! + Int(vector.indices[i]) * k
                     for c in 0..<k { s[c] += value * row[c] }
                 }
             }
@@ -113,7 +113,7 @@ public struct CentroidMatrix: Sendable, Equatable {
     /// Cosine similarity of a centroid and a sparse vector.
     public func similarity(_ cluster: Int, _ vector: SparseVector) -> Double {
         var sum = 0.0
-        for i in vector.indices.indices { sum += vector.values[i] * Double(weights[vector.indices[i] * count + cluster]) }
+        for i in vector.indices.indices { sum += vector.values[i] * Double(weights[Int(vector.indices[i]) * count + cluster]) }
         return sum
     }
 
@@ -130,7 +130,7 @@ public struct CentroidMatrix: Sendable, Equatable {
     /// Sets centroid `c` to the (unit) sparse vector `vector`.
     mutating func setColumn(_ c: Int, sparse vector: SparseVector) {
         for t in 0..<dimension { weights[t * count + c] = 0 }
-        for i in vector.indices.indices { weights[vector.indices[i] * count + c] = Float(vector.values[i]) }
+        for i in vector.indices.indices { weights[Int(vector.indices[i]) * count + c] = Float(vector.values[i]) }
     }
 
     /// The matrix with only the listed centroids, in that order.
@@ -225,7 +225,7 @@ func clusterSums(_ vectors: [SparseVector], labels: [Int], k: Int, dimension: In
     sums.withUnsafeMutableBufferPointer { s in
         for (vector, label) in zip(vectors, labels) where label >= 0 {
             sizes[label] += 1
-            for i in vector.indices.indices { s[vector.indices[i] * k + label] += Float(vector.values[i]) }
+            for i in vector.indices.indices { s[Int(vector.indices[i]) * k + label] += Float(vector.values[i]) }
         }
     }
     return (sums, sizes)
@@ -264,7 +264,7 @@ func kMeansPlusPlus(_ vectors: [SparseVector], count: Int, existing: CentroidMat
     var values = [Double](repeating: 0, count: offsets[n])
     for (i, v) in vectors.enumerated() {
         for k in v.indices.indices {
-            terms[offsets[i] + k] = Int32(v.indices[k])
+            terms[offsets[i] + k] = v.indices[k]
             values[offsets[i] + k] = v.values[k]
         }
     }

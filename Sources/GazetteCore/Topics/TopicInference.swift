@@ -168,11 +168,11 @@ func explainingTerms(_ vector: SparseVector, cluster: Int, centroids: CentroidMa
     var best: [(term: Int, value: Double)] = []
     best.reserveCapacity(limit + 1)
     for k in vector.indices.indices {
-        let value = vector.values[k] * centroids.weight(term: vector.indices[k], cluster: cluster)
+        let value = vector.values[k] * centroids.weight(term: Int(vector.indices[k]), cluster: cluster)
         guard value > 0, best.count < limit || value > best[best.count - 1].value else { continue }
         // Terms come in ascending order, so an equal value goes after the ones already kept.
         let position = best.firstIndex { value > $0.value } ?? best.count
-        best.insert((vector.indices[k], value), at: position)
+        best.insert((Int(vector.indices[k]), value), at: position)
         if best.count > limit { best.removeLast() }
     }
     return best.map { corpus.terms[$0.term].label }
