@@ -63,6 +63,27 @@ public struct CentroidMatrix: Sendable, Equatable {
         }
     }
 
+    /// Similarity of `vector` with centroid `cluster`, summed in the same order and precision as
+    /// `scores(_:into:)`, so the value is bit for bit the one a full pass gives.
+    func score(_ vector: SparseVector, cluster: Int) -> Float {
+        let k = count
+        return weights.withUnsafeBufferPointer { w in
+            var sum: Float = 0
+            for i in vector.indices.indices { sum += Float(vector.values[i]) * w[Int(vector.indices[i]) * k + cluster] }
+            return sum
+        }
+    }
+
+    /// How far each centroid moved from `other`'s (same count and dimension): Euclidean distances.
+    func distances(to other: CentroidMatrix) -> [Double] {
+        var result = [Double](repeating: 0, count: count)
+        for i in weights.indices {
+            let d = Double(weights[i]) - Double(other.weights[i])
+            result[i % count] += d * d
+        }
+        return result.map { $0.squareRoot() }
+    }
+
     /// Cosine similarity of two centroids.
     public func similarity(_ a: Int, _ b: Int) -> Double {
         var sum: Float = 0
@@ -193,29 +214,81 @@ public func sphericalKMeans(
 /// Assigns every vector to its most similar centroid, in parallel: (labels, objective). The
 /// objective is summed in vector order, so it does not depend on the number of threads.
 public func assign(_ vectors: [SparseVector], to centroids: CentroidMatrix) -> (labels: [Int], objective: Double) {
-    let k = centroids.count
-    let chunkCount = max(1, min(vectors.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
-    var labels = [Int](repeating: 0, count: vectors.count)
-    var best = [Float](repeating: 0, count: vectors.count)
-    labels.withUnsafeMutableBufferPointer { labelBuffer in
-        best.withUnsafeMutableBufferPointer { bestBuffer in
-            let out = labelBuffer, bestScores = bestBuffer
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                var scores = [Float](repeating: 0, count: k)
-                var index = chunk * vectors.count / chunkCount
-                let end = (chunk + 1) * vectors.count / chunkCount
-                while index < end {
-                    centroids.scores(vectors[index], into: &scores)
-                    var bestCluster = 0
-                    for c in 1..<max(1, k) where scores[c] > scores[bestCluster] { bestCluster = c }
-                    out[index] = bestCluster
-                    bestScores[index] = scores[bestCluster]
-                    index += 1
+    let state = Assignment(vectors, to: centroids)
+    return (state.labels, state.objective)
+}
+
+/// Each vector's cluster and its similarity to it, with a bound on its similarity to every other
+/// cluster so that the next Lloyd iteration can skip the vectors whose cluster cannot change.
+struct Assignment {
+    var labels: [Int]
+    /// Similarity to the own centroid, exactly as a full scoring pass computes it.
+    var scores: [Float]
+    /// At least the similarity to any other centroid.
+    var upper: [Double]
+
+    /// Sum of the own-cluster similarities in vector order.
+    var objective: Double { scores.reduce(0) { $0 + Double($1) } }
+
+    /// Scores every vector against every centroid.
+    init(_ vectors: [SparseVector], to centroids: CentroidMatrix) {
+        self.init(vectors, to: centroids, previous: nil, moved: [])
+    }
+
+    /// With `previous` and how far each centroid `moved` since (Euclidean), a vector is scored
+    /// against its old cluster only, as long as that similarity still beats the bound on the
+    /// others; otherwise against all. Labels and scores are those of a full pass: a centroid that
+    /// moved by d changes a unit vector's similarity by at most d, and the margin covers Float
+    /// rounding (a 100-term dot product is off by ~1e-5 at most).
+    init(_ vectors: [SparseVector], to centroids: CentroidMatrix, previous: Assignment?, moved: [Double]) {
+        let k = centroids.count, n = vectors.count
+        // The largest move among the other clusters, for each cluster.
+        var otherMove = [Double](repeating: 0, count: k)
+        if previous != nil, k > 1 {
+            let first = moved.indices.max { moved[$0] < moved[$1] }!
+            let second = moved.indices.filter { $0 != first }.map { moved[$0] }.max()!
+            for c in 0..<k { otherMove[c] = c == first ? second : moved[first] }
+        }
+        let margin = 1e-3
+        let chunkCount = max(1, min(n / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
+        var labels = [Int](repeating: 0, count: n)
+        var scores = [Float](repeating: 0, count: n)
+        var upper = [Double](repeating: -.infinity, count: n)
+        labels.withUnsafeMutableBufferPointer { labelBuffer in
+            scores.withUnsafeMutableBufferPointer { scoreBuffer in
+                upper.withUnsafeMutableBufferPointer { upperBuffer in
+                    let labels = labelBuffer, bestScores = scoreBuffer, upper = upperBuffer
+                    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                        var all = [Float](repeating: 0, count: k)
+                        for index in (chunk * n / chunkCount)..<((chunk + 1) * n / chunkCount) {
+                            if let previous {
+                                let own = previous.labels[index]
+                                let bound = previous.upper[index] + otherMove[own]
+                                let score = centroids.score(vectors[index], cluster: own)
+                                if Double(score) - bound > margin {
+                                    labels[index] = own
+                                    bestScores[index] = score
+                                    upper[index] = bound
+                                    continue
+                                }
+                            }
+                            centroids.scores(vectors[index], into: &all)
+                            var best = 0
+                            for c in 1..<max(1, k) where all[c] > all[best] { best = c }
+                            var runnerUp = -Double.infinity
+                            for c in 0..<k where c != best { runnerUp = max(runnerUp, Double(all[c])) }
+                            labels[index] = best
+                            bestScores[index] = all[best]
+                            upper[index] = runnerUp
+                        }
+                    }
                 }
             }
         }
+        self.labels = labels
+        self.scores = scores
+        self.upper = upper
     }
-    return (labels, best.reduce(0) { $0 + Double($1) })
 }
 
 /// Per-cluster sums of member vectors, term-major, and the cluster sizes.
@@ -234,18 +307,19 @@ func clusterSums(_ vectors: [SparseVector], labels: [Int], k: Int, dimension: In
 /// Runs Lloyd iterations from the given centroids until assignments (nearly) stop changing.
 public func lloyd(_ vectors: [SparseVector], centroids start: CentroidMatrix, maxIterations: Int) -> Clustering {
     var centroids = start
-    var (labels, objective) = assign(vectors, to: centroids)
+    var state = Assignment(vectors, to: centroids)
     for _ in 0..<maxIterations {
-        let sums = clusterSums(vectors, labels: labels, k: centroids.count, dimension: centroids.dimension)
-        centroids = CentroidMatrix(sums: sums.sums, count: centroids.count, dimension: centroids.dimension, fallback: centroids)
-        let next = assign(vectors, to: centroids)
-        let changed = zip(labels, next.labels).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
-        labels = next.labels
-        objective = next.objective
+        let sums = clusterSums(vectors, labels: state.labels, k: centroids.count, dimension: centroids.dimension)
+        let next = CentroidMatrix(sums: sums.sums, count: centroids.count, dimension: centroids.dimension, fallback: centroids)
+        let moved = centroids.distances(to: next)
+        centroids = next
+        let nextState = Assignment(vectors, to: centroids, previous: state, moved: moved)
+        let changed = zip(state.labels, nextState.labels).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
+        state = nextState
         // A thousandth of the papers changing cluster no longer changes the topics.
         if changed * 1000 <= vectors.count { break }
     }
-    return Clustering(centroids: centroids, labels: labels, objective: objective)
+    return Clustering(centroids: centroids, labels: state.labels, objective: state.objective)
 }
 
 /// k-means++ on cosine distance: each new seed is a vector drawn with probability proportional to
