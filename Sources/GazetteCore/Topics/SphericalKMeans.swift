@@ -63,23 +63,38 @@ public struct CentroidMatrix: Sendable, Equatable {
         }
     }
 
-    /// Similarity of `vector` with centroid `cluster`, summed in the same order and precision as
-    /// `scores(_:into:)`, so the value is bit for bit the one a full pass gives.
-    func score(_ vector: SparseVector, cluster: Int) -> Float {
-        let k = count
-        return weights.withUnsafeBufferPointer { w in
-            var sum: Float = 0
-            for i in vector.indices.indices { sum += Float(vector.values[i]) * w[Int(vector.indices[i]) * k + cluster] }
-            return sum
+    /// The weights cluster-major (`[cluster * dimension + term]`): one centroid's weights side by
+    /// side, so scoring many vectors against their own centroid reads a small, cached column.
+    func clusterMajorWeights() -> [Float] {
+        var out = [Float](repeating: 0, count: weights.count)
+        let k = count, d = dimension
+        weights.withUnsafeBufferPointer { w in
+            out.withUnsafeMutableBufferPointer { out in
+                // In tiles of 64 terms, so that the writes of one tile stay in cache.
+                for tile in stride(from: 0, to: d, by: 64) {
+                    let end = min(d, tile + 64)
+                    for c in 0..<k { for t in tile..<end { out[c * d + t] = w[t * k + c] } }
+                }
+            }
         }
+        return out
     }
 
     /// How far each centroid moved from `other`'s (same count and dimension): Euclidean distances.
     func distances(to other: CentroidMatrix) -> [Double] {
-        var result = [Double](repeating: 0, count: count)
-        for i in weights.indices {
-            let d = Double(weights[i]) - Double(other.weights[i])
-            result[i % count] += d * d
+        let k = count
+        var result = [Double](repeating: 0, count: k)
+        weights.withUnsafeBufferPointer { a in
+            other.weights.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { result in
+                    for t in 0..<dimension {
+                        for c in 0..<k {
+                            let d = Double(a[t * k + c]) - Double(b[t * k + c])
+                            result[c] += d * d
+                        }
+                    }
+                }
+            }
         }
         return result.map { $0.squareRoot() }
     }
@@ -250,6 +265,9 @@ struct Assignment {
             for c in 0..<k { otherMove[c] = c == first ? second : moved[first] }
         }
         let margin = 1e-3
+        let columns = previous == nil ? [] : centroids.clusterMajorWeights()
+        let dimension = centroids.dimension
+        let previousLabels = previous?.labels ?? [], previousUpper = previous?.upper ?? []
         let chunkCount = max(1, min(n / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
         var labels = [Int](repeating: 0, count: n)
         var scores = [Float](repeating: 0, count: n)
@@ -261,10 +279,16 @@ struct Assignment {
                     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                         var all = [Float](repeating: 0, count: k)
                         for index in (chunk * n / chunkCount)..<((chunk + 1) * n / chunkCount) {
-                            if let previous {
-                                let own = previous.labels[index]
-                                let bound = previous.upper[index] + otherMove[own]
-                                let score = centroids.score(vectors[index], cluster: own)
+                            if !previousLabels.isEmpty {
+                                let own = previousLabels[index]
+                                let bound = previousUpper[index] + otherMove[own]
+                                // Summed in the order and precision of `scores(_:into:)`: the same Float.
+                                let vector = vectors[index]
+                                var score: Float = 0
+                                columns.withUnsafeBufferPointer { columns in
+                                    let column = columns.baseAddress! + own * dimension
+                                    for i in vector.indices.indices { score += Float(vector.values[i]) * column[Int(vector.indices[i])] }
+                                }
                                 if Double(score) - bound > margin {
                                     labels[index] = own
                                     bestScores[index] = score

@@ -64,6 +64,13 @@ final class SphericalKMeansTests: XCTestCase {
         XCTAssertTrue(skippedSome)
     }
 
+    func testClusterMajorWeightsAreTheTransposeAcrossTiles() {
+        var matrix = CentroidMatrix(count: 3, dimension: 130)
+        for c in 0..<3 { matrix.setColumn(c, dense: (0..<130).map { Double(($0 * 7 + c * 13) % 11) }) }
+        let columns = matrix.clusterMajorWeights()
+        for c in 0..<3 { for t in 0..<130 { XCTAssertEqual(Double(columns[c * 130 + t]), matrix.weight(term: t, cluster: c)) } }
+    }
+
     func testCentroidDistancesAreEuclideanPerColumn() {
         var a = CentroidMatrix(count: 2, dimension: 3), b = CentroidMatrix(count: 2, dimension: 3)
         a.setColumn(0, dense: [1, 0, 0])
