@@ -38,6 +38,13 @@ public struct AnalyzerOptions: Sendable {
 /// chunks, each with its own stemmer and word tables, merged in a fixed order; the result does not
 /// depend on how the documents were chunked.
 public func analyzeCorpus(_ documents: [(title: String, body: String)], options: AnalyzerOptions = AnalyzerOptions()) -> AnalyzedCorpus {
+    analyzeCorpus(documents, options: options, placing: nil)
+}
+
+/// `analyzeCorpus` with document i's row placed at `placing[i]`: documents are read best in an
+/// order where similar ones are near (each chunk then meets fewer distinct words), while the
+/// caller may want the rows in another.
+func analyzeCorpus(_ documents: [(title: String, body: String)], options: AnalyzerOptions, placing: [Int]?) -> AnalyzedCorpus {
     var chunks = concurrentChunks(documents.count, minimumChunk: 512) { range in
         analyzeChunk(documents[range], titleWeight: options.titleWeight)
     }
@@ -148,13 +155,7 @@ public func analyzeCorpus(_ documents: [(title: String, body: String)], options:
     }) ?? []
     // The chunks' word lists are no longer needed: let them go before the rows are joined.
     chunks = []
-    // Joined into storage of the final size, each part let go once copied.
-    var rows = DocumentRows(reservingEntries: parts.reduce(0) { $0 + $1.entryCount }, rows: n)
-    for p in parts.indices {
-        rows.append(contentsOf: parts[p])
-        parts[p] = DocumentRows()
-    }
-    return AnalyzedCorpus(terms: terms, documents: rows, termIndex: termIndex)
+    return AnalyzedCorpus(terms: terms, documents: DocumentRows(joining: &parts, placing: placing), termIndex: termIndex)
 }
 
 /// One chunk's word tables and counts, in chunk-local ids.

@@ -16,15 +16,36 @@ public struct DocumentRows: RandomAccessCollection, ExpressibleByArrayLiteral, S
         for row in rows { append(row.lazy.map { (Int32($0.term), Float($0.count)) }) }
     }
 
-    /// No rows yet, with room for `entries` entries in `rows` rows.
-    init(reservingEntries entries: Int, rows: Int) {
-        terms.reserveCapacity(entries)
-        counts.reserveCapacity(entries)
-        ends.reserveCapacity(rows)
+    /// The rows of `parts` one after another, row j (counting through all parts) placed at
+    /// `placing[j]` (in order when nil). Each part is emptied once copied, so the parts and the
+    /// whole are not held twice over.
+    init(joining parts: inout [DocumentRows], placing: [Int]?) {
+        let rowCount = parts.reduce(0) { $0 + $1.count }
+        var lengths = [Int](repeating: 0, count: rowCount)
+        var j = 0
+        for part in parts {
+            for row in part.indices {
+                lengths[placing?[j] ?? j] = part.range(row).count
+                j += 1
+            }
+        }
+        var total = 0
+        ends = lengths.map { total += $0; return total }
+        terms = [Int32](repeating: 0, count: total)
+        counts = [Float](repeating: 0, count: total)
+        j = 0
+        for p in parts.indices {
+            let part = parts[p]
+            parts[p] = DocumentRows()
+            for row in part.indices {
+                let target = placing?[j] ?? j
+                let source = part.range(row), start = ends[target] - lengths[target]
+                terms[start..<ends[target]] = part.terms[source]
+                counts[start..<ends[target]] = part.counts[source]
+                j += 1
+            }
+        }
     }
-
-    /// How many (term, count) entries all rows hold together.
-    var entryCount: Int { terms.count }
 
     public init(arrayLiteral rows: [(term: Int, count: Double)]...) { self.init(rows) }
 
@@ -53,11 +74,4 @@ public struct DocumentRows: RandomAccessCollection, ExpressibleByArrayLiteral, S
         ends.append(terms.count)
     }
 
-    /// Appends all of `other`'s rows.
-    mutating func append(contentsOf other: DocumentRows) {
-        let base = terms.count
-        terms += other.terms
-        counts += other.counts
-        ends += other.ends.map { $0 + base }
-    }
 }

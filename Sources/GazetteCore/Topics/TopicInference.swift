@@ -15,12 +15,13 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
         if slugKeys[a] != slugKeys[b] { return slugKeys[a] < slugKeys[b] }
         return a < b
     }
-    // The analysis does not depend on the order of the documents, so it runs in input order (the
-    // model's order): no copy of the rows and vectors needs to be permuted afterwards. The cleaned
-    // texts are a temporary, gone once analysed.
+    // Documents are read in canonical order (similar titles together make each chunk's word
+    // tables smaller) and each row is placed at its paper's input position, the model's order:
+    // no permuted copy of the rows or vectors is needed afterwards. The cleaned texts are a
+    // temporary, gone once analysed.
     let corpus = analyzeCorpus(concurrentChunks(papers.count) { range in
-        range.map { (title: papers[$0].title, body: latexFree(papers[$0].abstract ?? "")) }
-    }.flatMap { $0 }, options: analyzer)
+        range.map { (title: papers[order[$0]].title, body: latexFree(papers[order[$0]].abstract ?? "")) }
+    }.flatMap { $0 }, options: analyzer, placing: order)
     let inputVectors = tfidfVectors(corpus)
     // Clustering sees the vectors in canonical order (shared storage, not copies).
     let vectors = order.map { inputVectors[$0] }

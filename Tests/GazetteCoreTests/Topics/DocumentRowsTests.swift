@@ -14,14 +14,17 @@ final class DocumentRowsTests: XCTestCase {
         XCTAssertTrue(rows.withRow(1) { terms, _ in terms.isEmpty })
     }
 
-    func testAppendingRowsKeepsEachRowWhole() {
-        var rows: DocumentRows = [[(1, 1)]]
-        rows.append(contentsOf: DocumentRows([[], [(2, 2), (5, 3)]]))
-        XCTAssertEqual(rows.count, 3)
-        XCTAssertEqual(rows[0].map(\.term), [1])
-        XCTAssertEqual(rows[1].map(\.term), [])
-        XCTAssertEqual(rows[2].map(\.term), [2, 5])
+    func testJoiningPartsKeepsEachRowWholeInOrderOrWherePlaced() {
+        func parts() -> [DocumentRows] { [[[(1, 1)]], [[], [(2, 2), (5, 3)]]] }
+        var inOrder = parts()
+        let rows = DocumentRows(joining: &inOrder, placing: nil)
+        XCTAssertEqual(rows.map { $0.map(\.term) }, [[1], [], [2, 5]])
         XCTAssertEqual(rows[2].map(\.count), [2, 3])
+        XCTAssertTrue(inOrder.allSatisfy(\.isEmpty), "parts are let go")
+        var placed = parts()
+        let moved = DocumentRows(joining: &placed, placing: [2, 0, 1])
+        XCTAssertEqual(moved.map { $0.map(\.term) }, [[], [2, 5], [1]])
+        XCTAssertEqual(moved[1].map(\.count), [2, 3])
     }
 
     func testWeightedCountsAreSummedPerRowAndSortedByTerm() {
