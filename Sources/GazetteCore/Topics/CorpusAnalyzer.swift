@@ -14,7 +14,7 @@ public struct AnalyzedCorpus: Sendable {
     /// Terms sorted by key; a term's id is its index here.
     public var terms: [Term]
     /// Per document, (term id, weighted count) sorted by term id.
-    public var documents: [[(term: Int, count: Double)]]
+    public var documents: DocumentRows
     /// Looks up a term id by key.
     public var termIndex: [String: Int]
 }
@@ -38,7 +38,14 @@ public struct AnalyzerOptions: Sendable {
 /// chunks, each with its own stemmer and word tables, merged in a fixed order; the result does not
 /// depend on how the documents were chunked.
 public func analyzeCorpus(_ documents: [(title: String, body: String)], options: AnalyzerOptions = AnalyzerOptions()) -> AnalyzedCorpus {
-    let chunks = concurrentChunks(documents.count, minimumChunk: 512) { range in
+    analyzeCorpus(documents, options: options, placing: nil)
+}
+
+/// `analyzeCorpus` with document i's row placed at `placing[i]`: documents are read best in an
+/// order where similar ones are near (each chunk then meets fewer distinct words), while the
+/// caller may want the rows in another.
+func analyzeCorpus(_ documents: [(title: String, body: String)], options: AnalyzerOptions, placing: [Int]?) -> AnalyzedCorpus {
+    var chunks = concurrentChunks(documents.count, minimumChunk: 512) { range in
         analyzeChunk(documents[range], titleWeight: options.titleWeight)
     }
 
@@ -122,26 +129,33 @@ public func analyzeCorpus(_ documents: [(title: String, body: String)], options:
         if let id = termIndex[stems[a] + " " + stems[b]] { bigramTerm[pair] = id }
     }
 
-    let rows = (try? concurrentMap(Array(chunks.indices)) { c -> [[(term: Int, count: Double)]] in
+    // Each chunk's rows in global term ids; a row's entries are packed as term << 32 | count bits,
+    // so sorting plain integers orders them by term (a row has each term once).
+    var parts = (try? concurrentMap(Array(chunks.indices)) { c -> DocumentRows in
         let chunk = chunks[c], stemOf = globalStemOfChunk[c], pairOf = globalPairOfChunk[c]
+        var rows = DocumentRows()
+        var packed: [UInt64] = []
         var unigramStart = 0, bigramStart = 0
-        return zip(chunk.unigramEnds, chunk.bigramEnds).map { unigramEnd, bigramEnd in
-            var row: [(term: Int, count: Double)] = []
+        for (unigramEnd, bigramEnd) in zip(chunk.unigramEnds, chunk.bigramEnds) {
+            packed.removeAll(keepingCapacity: true)
             for entry in chunk.unigrams[unigramStart..<unigramEnd] {
                 let term = unigramTerm[stemOf[Int(entry.stem)]]
-                if term >= 0 { row.append((term, entry.count)) }
+                if term >= 0 { packed.append(UInt64(term) << 32 | UInt64(entry.count.bitPattern)) }
             }
             for entry in chunk.bigrams[bigramStart..<bigramEnd] {
                 let term = bigramTerm[Int(pairOf[Int(entry.pair)])]
-                if term >= 0 { row.append((term, entry.count)) }
+                if term >= 0 { packed.append(UInt64(term) << 32 | UInt64(entry.count.bitPattern)) }
             }
             unigramStart = unigramEnd
             bigramStart = bigramEnd
-            row.sort { $0.term < $1.term }
-            return row
+            packed.sort()
+            rows.append(packed.lazy.map { (Int32(truncatingIfNeeded: $0 >> 32), Float(bitPattern: UInt32(truncatingIfNeeded: $0))) })
         }
+        return rows
     }) ?? []
-    return AnalyzedCorpus(terms: terms, documents: rows.flatMap { $0 }, termIndex: termIndex)
+    // The chunks' word lists are no longer needed: let them go before the rows are joined.
+    chunks = []
+    return AnalyzedCorpus(terms: terms, documents: DocumentRows(joining: &parts, placing: placing), termIndex: termIndex)
 }
 
 /// One chunk's word tables and counts, in chunk-local ids.
@@ -158,9 +172,10 @@ struct ChunkAnalysis {
     var pairDocumentFrequency: [Int] = []
     /// Each document's distinct stems and pairs with their weighted counts, back to back: document
     /// d's are `unigrams[unigramEnds[d - 1]..<unigramEnds[d]]` (and the same for bigrams).
-    var unigrams: [(stem: Int32, count: Double)] = []
+    /// Counts are Float (8-byte entries): sums of the title weight and ones are exact in it.
+    var unigrams: [(stem: Int32, count: Float)] = []
     var unigramEnds: [Int] = []
-    var bigrams: [(pair: Int32, count: Double)] = []
+    var bigrams: [(pair: Int32, count: Float)] = []
     var bigramEnds: [Int] = []
 }
 
@@ -174,7 +189,7 @@ func analyzeChunk(_ documents: ArraySlice<(title: String, body: String)>, titleW
     var stemSeenIn: [(document: Int, entry: Int)] = []
     var pairSeenIn: [(document: Int, entry: Int)] = []
     for (document, texts) in documents.enumerated() {
-        for (text, weight) in [(texts.title, titleWeight), (texts.body, 1.0)] {
+        for (text, weight) in [(texts.title, Float(titleWeight)), (texts.body, Float(1))] {
             var folded = text
             // Folding accents rebuilds the string: only do it when a byte says there is one.
             if !folded.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { folded = foldToASCII(folded) }

@@ -11,14 +11,14 @@ public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int,
     // The inverted index as flat arrays (postings of term t at offsets[t] ..< offsets[t + 1]): no
     // array per term to allocate, retain and release in the inner loop.
     var offsets = [Int](repeating: 0, count: dimension + 1)
-    for vector in pruned { for term in vector.indices { offsets[term + 1] += 1 } }
+    for vector in pruned { for term in vector.indices { offsets[Int(term) + 1] += 1 } }
     for t in 0..<dimension { offsets[t + 1] += offsets[t] }
     var fill = offsets
     var postingDocs = [Int32](repeating: 0, count: offsets[dimension])
     var postingWeights = [Float](repeating: 0, count: offsets[dimension])
     for (doc, vector) in pruned.enumerated() {
         for k in vector.indices.indices {
-            let term = vector.indices[k]
+            let term = Int(vector.indices[k])
             postingDocs[fill[term]] = Int32(doc)
             postingWeights[fill[term]] = Float(vector.values[k])
             fill[term] += 1
@@ -34,7 +34,7 @@ public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int,
                     range.map { doc in
                         let vector = pruned[doc]
                         for k in vector.indices.indices {
-                            let term = vector.indices[k]
+                            let term = Int(vector.indices[k])
                             let start = offsets[term], end = offsets[term + 1]
                             if end - start > maxPosting { continue }
                             let weight = Float(vector.values[k])
@@ -71,7 +71,7 @@ func prunedVector(_ vector: SparseVector, keeping limit: Int) -> SparseVector {
     var best: [Entry] = []
     best.reserveCapacity(limit + 1)
     for k in vector.indices.indices {
-        let entry = (value: vector.values[k], term: vector.indices[k])
+        let entry = (value: vector.values[k], term: Int(vector.indices[k]))
         if best.count == limit, !better(entry, best[limit - 1]) { continue }
         var position = best.count
         while position > 0, better(entry, best[position - 1]) { position -= 1 }

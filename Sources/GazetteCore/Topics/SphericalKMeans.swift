@@ -56,11 +56,47 @@ public struct CentroidMatrix: Sendable, Equatable {
             scores.withUnsafeMutableBufferPointer { s in
                 for i in vector.indices.indices {
                     let value = Float(vector.values[i])
-                    let row = w.baseAddress! + vector.indices[i] * k
+                    let row = w.baseAddress! + Int(vector.indices[i]) * k
                     for c in 0..<k { s[c] += value * row[c] }
                 }
             }
         }
+    }
+
+    /// The weights cluster-major (`[cluster * dimension + term]`): one centroid's weights side by
+    /// side, so scoring many vectors against their own centroid reads a small, cached column.
+    func clusterMajorWeights() -> [Float] {
+        var out = [Float](repeating: 0, count: weights.count)
+        let k = count, d = dimension
+        weights.withUnsafeBufferPointer { w in
+            out.withUnsafeMutableBufferPointer { out in
+                // In tiles of 64 terms, so that the writes of one tile stay in cache.
+                for tile in stride(from: 0, to: d, by: 64) {
+                    let end = min(d, tile + 64)
+                    for c in 0..<k { for t in tile..<end { out[c * d + t] = w[t * k + c] } }
+                }
+            }
+        }
+        return out
+    }
+
+    /// How far each centroid moved from `other`'s (same count and dimension): Euclidean distances.
+    func distances(to other: CentroidMatrix) -> [Double] {
+        let k = count
+        var result = [Double](repeating: 0, count: k)
+        weights.withUnsafeBufferPointer { a in
+            other.weights.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { result in
+                    for t in 0..<dimension {
+                        for c in 0..<k {
+                            let d = Double(a[t * k + c]) - Double(b[t * k + c])
+                            result[c] += d * d
+                        }
+                    }
+                }
+            }
+        }
+        return result.map { $0.squareRoot() }
     }
 
     /// Cosine similarity of two centroids.
@@ -113,7 +149,7 @@ public struct CentroidMatrix: Sendable, Equatable {
     /// Cosine similarity of a centroid and a sparse vector.
     public func similarity(_ cluster: Int, _ vector: SparseVector) -> Double {
         var sum = 0.0
-        for i in vector.indices.indices { sum += vector.values[i] * Double(weights[vector.indices[i] * count + cluster]) }
+        for i in vector.indices.indices { sum += vector.values[i] * Double(weights[Int(vector.indices[i]) * count + cluster]) }
         return sum
     }
 
@@ -130,7 +166,7 @@ public struct CentroidMatrix: Sendable, Equatable {
     /// Sets centroid `c` to the (unit) sparse vector `vector`.
     mutating func setColumn(_ c: Int, sparse vector: SparseVector) {
         for t in 0..<dimension { weights[t * count + c] = 0 }
-        for i in vector.indices.indices { weights[vector.indices[i] * count + c] = Float(vector.values[i]) }
+        for i in vector.indices.indices { weights[Int(vector.indices[i]) * count + c] = Float(vector.values[i]) }
     }
 
     /// The matrix with only the listed centroids, in that order.
@@ -193,29 +229,90 @@ public func sphericalKMeans(
 /// Assigns every vector to its most similar centroid, in parallel: (labels, objective). The
 /// objective is summed in vector order, so it does not depend on the number of threads.
 public func assign(_ vectors: [SparseVector], to centroids: CentroidMatrix) -> (labels: [Int], objective: Double) {
-    let k = centroids.count
-    let chunkCount = max(1, min(vectors.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
-    var labels = [Int](repeating: 0, count: vectors.count)
-    var best = [Float](repeating: 0, count: vectors.count)
-    labels.withUnsafeMutableBufferPointer { labelBuffer in
-        best.withUnsafeMutableBufferPointer { bestBuffer in
-            let out = labelBuffer, bestScores = bestBuffer
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                var scores = [Float](repeating: 0, count: k)
-                var index = chunk * vectors.count / chunkCount
-                let end = (chunk + 1) * vectors.count / chunkCount
-                while index < end {
-                    centroids.scores(vectors[index], into: &scores)
-                    var bestCluster = 0
-                    for c in 1..<max(1, k) where scores[c] > scores[bestCluster] { bestCluster = c }
-                    out[index] = bestCluster
-                    bestScores[index] = scores[bestCluster]
-                    index += 1
+    let state = Assignment(vectors, to: centroids)
+    return (state.labels, state.objective)
+}
+
+/// Each vector's cluster and its similarity to it, with a bound on its similarity to every other
+/// cluster so that the next Lloyd iteration can skip the vectors whose cluster cannot change.
+struct Assignment {
+    var labels: [Int]
+    /// Similarity to the own centroid, exactly as a full scoring pass computes it.
+    var scores: [Float]
+    /// At least the similarity to any other centroid.
+    var upper: [Double]
+
+    /// Sum of the own-cluster similarities in vector order.
+    var objective: Double { scores.reduce(0) { $0 + Double($1) } }
+
+    /// Scores every vector against every centroid.
+    init(_ vectors: [SparseVector], to centroids: CentroidMatrix) {
+        self.init(vectors, to: centroids, previous: nil, moved: [])
+    }
+
+    /// With `previous` and how far each centroid `moved` since (Euclidean), a vector is scored
+    /// against its old cluster only, as long as that similarity still beats the bound on the
+    /// others; otherwise against all. Labels and scores are those of a full pass: a centroid that
+    /// moved by d changes a unit vector's similarity by at most d, and the margin covers Float
+    /// rounding (a 100-term dot product is off by ~1e-5 at most).
+    init(_ vectors: [SparseVector], to centroids: CentroidMatrix, previous: Assignment?, moved: [Double]) {
+        let k = centroids.count, n = vectors.count
+        // The largest move among the other clusters, for each cluster.
+        var otherMove = [Double](repeating: 0, count: k)
+        if previous != nil, k > 1 {
+            let first = moved.indices.max { moved[$0] < moved[$1] }!
+            let second = moved.indices.filter { $0 != first }.map { moved[$0] }.max()!
+            for c in 0..<k { otherMove[c] = c == first ? second : moved[first] }
+        }
+        let margin = 1e-3
+        let columns = previous == nil ? [] : centroids.clusterMajorWeights()
+        let dimension = centroids.dimension
+        let previousLabels = previous?.labels ?? [], previousUpper = previous?.upper ?? []
+        let chunkCount = max(1, min(n / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
+        var labels = [Int](repeating: 0, count: n)
+        var scores = [Float](repeating: 0, count: n)
+        var upper = [Double](repeating: -.infinity, count: n)
+        labels.withUnsafeMutableBufferPointer { labelBuffer in
+            scores.withUnsafeMutableBufferPointer { scoreBuffer in
+                upper.withUnsafeMutableBufferPointer { upperBuffer in
+                    let labels = labelBuffer, bestScores = scoreBuffer, upper = upperBuffer
+                    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                        var all = [Float](repeating: 0, count: k)
+                        for index in (chunk * n / chunkCount)..<((chunk + 1) * n / chunkCount) {
+                            if !previousLabels.isEmpty {
+                                let own = previousLabels[index]
+                                let bound = previousUpper[index] + otherMove[own]
+                                // Summed in the order and precision of `scores(_:into:)`: the same Float.
+                                let vector = vectors[index]
+                                var score: Float = 0
+                                columns.withUnsafeBufferPointer { columns in
+                                    let column = columns.baseAddress! + own * dimension
+                                    for i in vector.indices.indices { score += Float(vector.values[i]) * column[Int(vector.indices[i])] }
+                                }
+                                if Double(score) - bound > margin {
+                                    labels[index] = own
+                                    bestScores[index] = score
+                                    upper[index] = bound
+                                    continue
+                                }
+                            }
+                            centroids.scores(vectors[index], into: &all)
+                            var best = 0
+                            for c in 1..<max(1, k) where all[c] > all[best] { best = c }
+                            var runnerUp = -Double.infinity
+                            for c in 0..<k where c != best { runnerUp = max(runnerUp, Double(all[c])) }
+                            labels[index] = best
+                            bestScores[index] = all[best]
+                            upper[index] = runnerUp
+                        }
+                    }
                 }
             }
         }
+        self.labels = labels
+        self.scores = scores
+        self.upper = upper
     }
-    return (labels, best.reduce(0) { $0 + Double($1) })
 }
 
 /// Per-cluster sums of member vectors, term-major, and the cluster sizes.
@@ -225,7 +322,7 @@ func clusterSums(_ vectors: [SparseVector], labels: [Int], k: Int, dimension: In
     sums.withUnsafeMutableBufferPointer { s in
         for (vector, label) in zip(vectors, labels) where label >= 0 {
             sizes[label] += 1
-            for i in vector.indices.indices { s[vector.indices[i] * k + label] += Float(vector.values[i]) }
+            for i in vector.indices.indices { s[Int(vector.indices[i]) * k + label] += Float(vector.values[i]) }
         }
     }
     return (sums, sizes)
@@ -234,18 +331,19 @@ func clusterSums(_ vectors: [SparseVector], labels: [Int], k: Int, dimension: In
 /// Runs Lloyd iterations from the given centroids until assignments (nearly) stop changing.
 public func lloyd(_ vectors: [SparseVector], centroids start: CentroidMatrix, maxIterations: Int) -> Clustering {
     var centroids = start
-    var (labels, objective) = assign(vectors, to: centroids)
+    var state = Assignment(vectors, to: centroids)
     for _ in 0..<maxIterations {
-        let sums = clusterSums(vectors, labels: labels, k: centroids.count, dimension: centroids.dimension)
-        centroids = CentroidMatrix(sums: sums.sums, count: centroids.count, dimension: centroids.dimension, fallback: centroids)
-        let next = assign(vectors, to: centroids)
-        let changed = zip(labels, next.labels).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
-        labels = next.labels
-        objective = next.objective
+        let sums = clusterSums(vectors, labels: state.labels, k: centroids.count, dimension: centroids.dimension)
+        let next = CentroidMatrix(sums: sums.sums, count: centroids.count, dimension: centroids.dimension, fallback: centroids)
+        let moved = centroids.distances(to: next)
+        centroids = next
+        let nextState = Assignment(vectors, to: centroids, previous: state, moved: moved)
+        let changed = zip(state.labels, nextState.labels).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
+        state = nextState
         // A thousandth of the papers changing cluster no longer changes the topics.
         if changed * 1000 <= vectors.count { break }
     }
-    return Clustering(centroids: centroids, labels: labels, objective: objective)
+    return Clustering(centroids: centroids, labels: state.labels, objective: state.objective)
 }
 
 /// k-means++ on cosine distance: each new seed is a vector drawn with probability proportional to
@@ -264,7 +362,7 @@ func kMeansPlusPlus(_ vectors: [SparseVector], count: Int, existing: CentroidMat
     var values = [Double](repeating: 0, count: offsets[n])
     for (i, v) in vectors.enumerated() {
         for k in v.indices.indices {
-            terms[offsets[i] + k] = Int32(v.indices[k])
+            terms[offsets[i] + k] = v.indices[k]
             values[offsets[i] + k] = v.values[k]
         }
     }

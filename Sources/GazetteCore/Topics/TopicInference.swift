@@ -15,11 +15,16 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
         if slugKeys[a] != slugKeys[b] { return slugKeys[a] < slugKeys[b] }
         return a < b
     }
-    let documents = concurrentChunks(order.count) { range in
+    // Documents are read in canonical order (similar titles together make each chunk's word
+    // tables smaller) and each row is placed at its paper's input position, the model's order:
+    // no permuted copy of the rows or vectors is needed afterwards. The cleaned texts are a
+    // temporary, gone once analysed.
+    let corpus = analyzeCorpus(concurrentChunks(papers.count) { range in
         range.map { (title: papers[order[$0]].title, body: latexFree(papers[order[$0]].abstract ?? "")) }
-    }.flatMap { $0 }
-    let corpus = analyzeCorpus(documents, options: analyzer)
-    let vectors = tfidfVectors(corpus)
+    }.flatMap { $0 }, options: analyzer, placing: order)
+    let inputVectors = tfidfVectors(corpus)
+    // Clustering sees the vectors in canonical order (shared storage, not copies).
+    let vectors = order.map { inputVectors[$0] }
     let dimension = corpus.terms.count
     let n = vectors.count
     var warnings: [String] = []
@@ -66,7 +71,10 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     let centroids = clustering.centroids
 
     // Name clusters: seeds first (each seed takes its closest cluster), the rest from their terms.
-    let termsByCluster = distinctiveTerms(corpus: corpus, labels: clustering.labels, clusterCount: clusterCount)
+    // Naming only counts documents, so it reads the corpus in input order with the labels moved there.
+    var inputLabels = [Int](repeating: 0, count: n)
+    for (canonical, input) in order.enumerated() { inputLabels[input] = clustering.labels[canonical] }
+    let termsByCluster = distinctiveTerms(corpus: corpus, labels: inputLabels, clusterCount: clusterCount)
     var seedOfCluster = [String?](repeating: nil, count: clusterCount)
     var pairs: [(cluster: Int, seed: Int, score: Double)] = []
     for (s, seed) in seedVectors.enumerated() {
@@ -82,12 +90,12 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
         usedSeeds.insert(pair.seed)
     }
 
-    // Memberships in canonical order; primary is the cluster label.
-    let canonicalMemberships = concurrentChunks(vectors.count) { range -> [[TopicMembership]] in
+    // Memberships in input order; primary is the cluster label.
+    var memberships = concurrentChunks(n) { range -> [[TopicMembership]] in
         var scoreBuffer = [Float](repeating: 0, count: clusterCount)
         return range.map { index in
-            let vector = vectors[index]
-            let primary = clustering.labels[index]
+            let vector = inputVectors[index]
+            let primary = inputLabels[index]
             centroids.scores(vector, into: &scoreBuffer)
             let primaryScore = Double(scoreBuffer[primary])
             var list = [TopicMembership(topic: primary, score: primaryScore, isPrimary: true,
@@ -104,7 +112,7 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     // Topics ordered by size (largest first), then by name, and renumbered.
     var primaryCounts = [Int](repeating: 0, count: clusterCount)
     var sizes = [Int](repeating: 0, count: clusterCount)
-    for list in canonicalMemberships {
+    for list in memberships {
         primaryCounts[list[0].topic] += 1
         for membership in list { sizes[membership.topic] += 1 }
     }
@@ -119,17 +127,10 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
               seedName: seedOfCluster[cluster], primaryCount: primaryCounts[cluster], size: sizes[cluster])
     }
 
-    // Back to input order.
-    var memberships = [[TopicMembership]](repeating: [], count: n)
-    var inputVectors = [SparseVector](repeating: SparseVector(), count: n)
-    for (canonical, input) in order.enumerated() {
-        memberships[input] = canonicalMemberships[canonical].map { var m = $0; m.topic = newID[m.topic]; return m }
-        inputVectors[input] = vectors[canonical]
+    for input in memberships.indices {
+        for m in memberships[input].indices { memberships[input][m].topic = newID[memberships[input][m].topic] }
     }
-    var inputCorpus = corpus
-    inputCorpus.documents = order.indices.map { _ in [] }
-    for (canonical, input) in order.enumerated() { inputCorpus.documents[input] = corpus.documents[canonical] }
-    var model = TopicModel(topics: topics, memberships: memberships, related: Array(repeating: [], count: n), corpus: inputCorpus, vectors: inputVectors,
+    var model = TopicModel(topics: topics, memberships: memberships, related: Array(repeating: [], count: n), corpus: corpus, vectors: inputVectors,
                            canonicalOrder: order, warnings: warnings)
     if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
     return model
@@ -168,11 +169,11 @@ func explainingTerms(_ vector: SparseVector, cluster: Int, centroids: CentroidMa
     var best: [(term: Int, value: Double)] = []
     best.reserveCapacity(limit + 1)
     for k in vector.indices.indices {
-        let value = vector.values[k] * centroids.weight(term: vector.indices[k], cluster: cluster)
+        let value = vector.values[k] * centroids.weight(term: Int(vector.indices[k]), cluster: cluster)
         guard value > 0, best.count < limit || value > best[best.count - 1].value else { continue }
         // Terms come in ascending order, so an equal value goes after the ones already kept.
         let position = best.firstIndex { value > $0.value } ?? best.count
-        best.insert((vector.indices[k], value), at: position)
+        best.insert((Int(vector.indices[k]), value), at: position)
         if best.count > limit { best.removeLast() }
     }
     return best.map { corpus.terms[$0.term].label }

@@ -48,9 +48,11 @@ func rankedTerms(corpus: AnalyzedCorpus, labels: [Int], clusterCount: Int, limit
         var counts = [Int32](repeating: 0, count: corpus.terms.count)
         var used: [Int] = []
         for document in members[c] {
-            for entry in corpus.documents[document] {
-                if counts[entry.term] == 0 { used.append(entry.term) }
-                counts[entry.term] += 1
+            corpus.documents.withRow(document) { terms, _ in
+                for term in terms.lazy.map({ Int($0) }) {
+                    if counts[term] == 0 { used.append(term) }
+                    counts[term] += 1
+                }
             }
         }
         let size = Double(max(1, members[c].count))
@@ -85,8 +87,10 @@ struct DocumentPostings {
             slot[term] = slot.count
         }
         var lists = [[Int32]](repeating: [], count: slot.count)
-        for (document, row) in corpus.documents.enumerated() {
-            for entry in row where slotOfTerm[entry.term] >= 0 { lists[Int(slotOfTerm[entry.term])].append(Int32(document)) }
+        for document in corpus.documents.indices {
+            corpus.documents.withRow(document) { terms, _ in
+                for term in terms where slotOfTerm[Int(term)] >= 0 { lists[Int(slotOfTerm[Int(term)])].append(Int32(document)) }
+            }
         }
         self.lists = lists
         self.slot = slot

@@ -68,7 +68,7 @@ final class RelatedPapersTests: XCTestCase {
             let values = terms.map { _ in Double(random.next() % 8) / 8 }
             let v = SparseVector(indices: terms, values: values)
             let expected = terms.indices.sorted { (values[$0], -terms[$0]) > (values[$1], -terms[$1]) }.prefix(24).sorted()
-            XCTAssertEqual(prunedVector(v, keeping: 24).indices, expected.map { terms[$0] })
+            XCTAssertEqual(prunedVector(v, keeping: 24).indices, expected.map { Int32(terms[$0]) })
         }
     }
 }

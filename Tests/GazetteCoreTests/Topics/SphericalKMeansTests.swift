@@ -41,6 +41,47 @@ final class SphericalKMeansTests: XCTestCase {
         XCTAssertEqual(objective, expected)
     }
 
+    func testBoundedAssignmentEqualsAFullPassAfterEachLloydStep() {
+        let vectors = Self.vectors(count: 1500, groups: 6, seed: 5)
+        var centroids = CentroidMatrix(count: 6, dimension: 40)
+        for c in 0..<6 { centroids.setColumn(c, sparse: vectors[c * 7]) }
+        var state = Assignment(vectors, to: centroids)
+        var skippedSome = false, changedSome = false
+        for _ in 0..<6 {
+            let sums = clusterSums(vectors, labels: state.labels, k: 6, dimension: 40)
+            let next = CentroidMatrix(sums: sums.sums, count: 6, dimension: 40, fallback: centroids)
+            let bounded = Assignment(vectors, to: next, previous: state, moved: centroids.distances(to: next))
+            let full = Assignment(vectors, to: next)
+            XCTAssertEqual(bounded.labels, full.labels)
+            XCTAssertEqual(bounded.scores, full.scores)
+            changedSome = changedSome || bounded.labels != state.labels
+            // A skipped vector keeps a looser bound than the full pass's runner-up score.
+            skippedSome = skippedSome || zip(bounded.upper, full.upper).contains { $0 > $1 }
+            state = bounded
+            centroids = next
+        }
+        XCTAssertTrue(changedSome)
+        XCTAssertTrue(skippedSome)
+    }
+
+    func testClusterMajorWeightsAreTheTransposeAcrossTiles() {
+        var matrix = CentroidMatrix(count: 3, dimension: 130)
+        for c in 0..<3 { matrix.setColumn(c, dense: (0..<130).map { Double(($0 * 7 + c * 13) % 11) }) }
+        let columns = matrix.clusterMajorWeights()
+        for c in 0..<3 { for t in 0..<130 { XCTAssertEqual(Double(columns[c * 130 + t]), matrix.weight(term: t, cluster: c)) } }
+    }
+
+    func testCentroidDistancesAreEuclideanPerColumn() {
+        var a = CentroidMatrix(count: 2, dimension: 3), b = CentroidMatrix(count: 2, dimension: 3)
+        a.setColumn(0, dense: [1, 0, 0])
+        b.setColumn(0, dense: [0, 1, 0])
+        a.setColumn(1, dense: [0, 0, 1])
+        b.setColumn(1, dense: [0, 0, 1])
+        let d = a.distances(to: b)
+        XCTAssertEqual(d[0], 2.0.squareRoot(), accuracy: 1e-9)
+        XCTAssertEqual(d[1], 0)
+    }
+
     func testPairwiseSimilaritiesMatchOnePairAtATime() {
         let vectors = Self.vectors(count: 300, groups: 6)
         let centroids = sphericalKMeans(vectors, dimension: 40, k: 6, restarts: 1).centroids

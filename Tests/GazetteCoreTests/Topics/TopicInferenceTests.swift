@@ -64,6 +64,19 @@ final class TopicInferenceTests: XCTestCase {
         XCTAssertEqual(relatedBySlug(a, papers), relatedBySlug(b, shuffled))
     }
 
+    func testModelRowsAndVectorsAreThoseOfEachInputPaper() {
+        var random = SeededRandom(seed: 7)
+        let papers = PlantedCorpus.papers().shuffled(using: &random)
+        let model = inferTopics(papers, includeRelated: false)
+        let corpus = analyzeCorpus(papers.map { (title: $0.title, body: latexFree($0.abstract ?? "")) })
+        XCTAssertEqual(model.corpus.documents.count, papers.count)
+        for index in papers.indices {
+            XCTAssertEqual(model.corpus.documents[index].map(\.term), corpus.documents[index].map(\.term), "paper \(index)")
+            XCTAssertEqual(model.corpus.documents[index].map(\.count), corpus.documents[index].map(\.count), "paper \(index)")
+        }
+        XCTAssertEqual(model.vectors, tfidfVectors(corpus))
+    }
+
     func testSeedTopicsNameTheClustersTheyMatch() {
         var options = Self.plantedOptions
         options.seeds = [
