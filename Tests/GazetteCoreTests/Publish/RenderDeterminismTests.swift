@@ -5,12 +5,7 @@ import XCTest
 /// The rendered site must not depend on how many threads render it.
 final class RenderDeterminismTests: XCTestCase {
     func render(_ contentDirectory: String, workers: Int) throws -> OutputTree {
-        let content = try loadContent(contentDirectory)
-        var papers = mergePapers(content.dumps)
-        assignSlugs(&papers)
-        let model = SiteModel(config: content.config, dumps: content.dumps, papers: papers,
-                              topics: inferTopics(papers, options: content.config.topics), pages: content.pages)
-        return try renderSite(model, templates: TemplateSet(directory: Fixtures.templates), workers: workers).0
+        try renderSite(try siteModel(contentDirectory), templates: TemplateSet(directory: Fixtures.templates), workers: workers).0
     }
 
     func testOneThreadAndManyThreadsRenderTheSameBytes() throws {

@@ -4,12 +4,7 @@ import XCTest
 /// Pages made from layout shells must be byte for byte the pages a full rendering of the layout gives.
 final class LayoutShellsTests: XCTestCase {
     func render(_ contentDirectory: String, baseURL: String?, shells: Bool) throws -> OutputTree {
-        var content = try loadContent(contentDirectory)
-        content.config.baseURL = baseURL
-        var papers = mergePapers(content.dumps)
-        assignSlugs(&papers)
-        let model = SiteModel(config: content.config, dumps: content.dumps, papers: papers,
-                              topics: inferTopics(papers, options: content.config.topics), pages: content.pages)
+        let model = try siteModel(contentDirectory) { $0.baseURL = baseURL }
         return try renderSite(model, templates: TemplateSet(directory: Fixtures.templates), layoutShells: shells).0
     }
 

@@ -4,13 +4,7 @@ import XCTest
 /// A card rendered once and placed with a page's root and score must be exactly the card the
 /// template would give if rendered for that page.
 final class RenderedCardsTests: XCTestCase {
-    func model() throws -> SiteModel {
-        let content = try loadContent(Fixtures.path("Site/content"))
-        var papers = mergePapers(content.dumps)
-        assignSlugs(&papers)
-        let topics = inferTopics(papers, options: content.config.topics)
-        return SiteModel(config: content.config, dumps: content.dumps, papers: papers, topics: topics, pages: content.pages)
-    }
+    func model() throws -> SiteModel { try siteModel(Fixtures.path("Site/content")) }
 
     func testAPlacedCardEqualsTheCardRenderedForThatPage() throws {
         let model = try model()

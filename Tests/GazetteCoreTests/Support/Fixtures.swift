@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import GazetteCore
 
 /// Paths of the repository's test fixtures, default content and theme, found from this file.
 enum Fixtures {
@@ -26,4 +27,15 @@ enum Fixtures {
         test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url
     }
+}
+
+/// The site model of a content directory, as a build makes it (parse, merge, slugs, topics), with
+/// `configure` applied to its config first.
+func siteModel(_ contentDirectory: String, configure: (inout SiteConfig) -> Void = { _ in }) throws -> SiteModel {
+    var content = try loadContent(contentDirectory)
+    configure(&content.config)
+    var papers = mergePapers(content.dumps)
+    assignSlugs(&papers)
+    return SiteModel(config: content.config, dumps: content.dumps, papers: papers,
+                     topics: inferTopics(papers, options: content.config.topics), pages: content.pages)
 }
