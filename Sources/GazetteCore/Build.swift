@@ -280,13 +280,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         let body = try templates.render(job.template, context)
         let bytes: [UInt8]
         if layoutShells, shells.enabled, job.feed == nil, job.path != "404.html" {
-            let key = "\(page["root"]!)|\(job.section)|\(page["og_type"]!)|\(page["is_home"]!)|\(page["canonical"] != nil)"
-            bytes = try shells.page(key: key, title: page["page_title"] as! String, description: page["description"] as! String,
-                                    canonical: page["canonical"] as? String, body: body) {
-                var marked = page
-                for (name, mark) in LayoutShells.marks where name != "canonical" || page["canonical"] != nil { marked[name] = mark }
-                return try templates.render("layout", marked)
-            }
+            bytes = try shells.page(layout: page, section: job.section, body: body, templates: templates)
         } else {
             page["body"] = body
             bytes = Array(try templates.render("layout", page).utf8)

@@ -25,6 +25,19 @@ final class LayoutShells: @unchecked Sendable {
         enabled = !marked && Self.takesPageValuesPlainly(templates.sources, from: "layout")
     }
 
+    /// The page whose layout values are `layout` (from `PageContexts.layout`, in menu `section`) and
+    /// whose body is `body`, made from the shell of its kind: same root, section, type and home-ness.
+    func page(layout: [String: Any], section: String, body: String, templates: TemplateSet) throws -> [UInt8] {
+        let canonical = layout["canonical"] as? String
+        let key = "\(layout["root"]!)|\(section)|\(layout["og_type"]!)|\(layout["is_home"]!)|\(canonical != nil)"
+        return try page(key: key, title: layout["page_title"] as! String, description: layout["description"] as! String,
+                        canonical: canonical, body: body) {
+            var marked = layout
+            for (name, mark) in Self.marks where name != "canonical" || canonical != nil { marked[name] = mark }
+            return try templates.render("layout", marked)
+        }
+    }
+
     /// The page: the shell for `key` (rendered by `render` the first time, with the marks as the
     /// page values) with this page's values put in.
     func page(key: String, title: String, description: String, canonical: String?, body: String,
