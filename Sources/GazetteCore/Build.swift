@@ -171,11 +171,13 @@ public struct RenderCounts: Equatable, Sendable {
 
 /// Renders every page, the assets and the data exports into an in-memory tree (for tests and small
 /// sites), on `workers` threads (default all cores); the tree does not depend on the number of threads.
-public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil, layoutShells: Bool = true) throws -> (OutputTree, Int) {
+public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil, layoutShells: Bool = true,
+                       templateShapes: Bool = true) throws -> (OutputTree, Int) {
     let lock = NSLock()
     var tree = OutputTree()
     var firstError: Error?
-    let counts = try renderSite(model, templates: templates, workers: workers, layoutShells: layoutShells) { path, bytes in
+    let counts = try renderSite(model, templates: templates, workers: workers, layoutShells: layoutShells,
+                                templateShapes: templateShapes) { path, bytes in
         lock.lock()
         defer { lock.unlock() }
         do { try tree.add(path, bytes) } catch { firstError = firstError ?? error }
@@ -187,10 +189,12 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
 /// Renders every page, the assets and the data exports, handing each file to `emit` (called from
 /// several threads at once) as soon as it is made. Pages are rendered in parallel, each from its
 /// own context; the search index, feeds and exports are made alongside them.
-/// `layoutShells: false` renders every page's layout in full (tests compare the two).
+/// `layoutShells: false` renders every page's layout in full, `templateShapes: false` every page
+/// body and card (tests compare the two).
 public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil, layoutShells: Bool = true,
-                       emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
-    let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), templates: templates)
+                       templateShapes: Bool = true, emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
+    let shapes = TemplateShapes(templates: templates, enabled: templateShapes)
+    let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), shapes: shapes)
     let shells = LayoutShells(templates: templates, siteValues: [model.config.title, model.config.description] + model.pages.map(\.title))
     struct Job {
         let path: String
@@ -277,12 +281,12 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         if let feed = job.feed {
             page["topic_feed"] = ["title": feed.title, "href": PageContexts.root(for: job.path) + feed.path]
         }
-        let body = try templates.render(job.template, context)
+        let body = try shapes.render(job.template, context)
         let bytes: [UInt8]
         if layoutShells, shells.enabled, job.feed == nil, job.path != "404.html" {
             bytes = try shells.page(layout: page, section: job.section, body: body, templates: templates)
         } else {
-            page["body"] = body
+            page["body"] = String(decoding: body, as: UTF8.self)
             bytes = Array(try templates.render("layout", page).utf8)
         }
         try emit(job.path, bytes)

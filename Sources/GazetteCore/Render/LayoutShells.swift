@@ -27,7 +27,7 @@ final class LayoutShells: @unchecked Sendable {
 
     /// The page whose layout values are `layout` (from `PageContexts.layout`, in menu `section`) and
     /// whose body is `body`, made from the shell of its kind: same root, section, type and home-ness.
-    func page(layout: [String: Any], section: String, body: String, templates: TemplateSet) throws -> [UInt8] {
+    func page(layout: [String: Any], section: String, body: [UInt8], templates: TemplateSet) throws -> [UInt8] {
         let canonical = layout["canonical"] as? String
         let key = "\(layout["root"]!)|\(section)|\(layout["og_type"]!)|\(layout["is_home"]!)|\(canonical != nil)"
         return try page(key: key, title: layout["page_title"] as! String, description: layout["description"] as! String,
@@ -40,7 +40,7 @@ final class LayoutShells: @unchecked Sendable {
 
     /// The page: the shell for `key` (rendered by `render` the first time, with the marks as the
     /// page values) with this page's values put in.
-    func page(key: String, title: String, description: String, canonical: String?, body: String,
+    func page(key: String, title: String, description: String, canonical: String?, body: [UInt8],
               render: () throws -> String) throws -> [UInt8] {
         lock.lock()
         var shell = shells[key]
@@ -56,13 +56,13 @@ final class LayoutShells: @unchecked Sendable {
         let title = Array(escape.escapeText(title).utf8), description = Array(escape.escapeText(description).utf8)
         let canonical = Array(escape.escapeText(canonical ?? "").utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(shell!.count + body.utf8.count + 4 * title.count + 3 * description.count)
+        out.reserveCapacity(shell!.count + body.count + 4 * title.count + 3 * description.count)
         for byte in shell! {
             switch byte {
             case Self.titleMark: out += title
             case Self.descriptionMark: out += description
             case Self.canonicalMark: out += canonical
-            case Self.bodyMark: out += body.utf8
+            case Self.bodyMark: out += body
             default: out.append(byte)
             }
         }

@@ -17,7 +17,7 @@ struct PageContexts {
     /// Each paper's summary (the opening of its abstract), made once.
     let summaries: [String]
 
-    init(model: SiteModel, markdown: MarkdownRenderer, templates: TemplateSet) throws {
+    init(model: SiteModel, markdown: MarkdownRenderer, shapes: TemplateShapes) throws {
         self.model = model
         self.markdown = markdown
         self.perPage = model.config.paginate
@@ -43,7 +43,7 @@ struct PageContexts {
         self.primaryPosition = position
         let summaries = concurrentChunks(model.papers.count) { range in range.map { Self.summary(of: model.papers[$0]) } }.flatMap { $0 }
         self.summaries = summaries
-        cards = try RenderedCards(count: model.papers.count, templates: templates) { index in
+        cards = try RenderedCards(count: model.papers.count, shapes: shapes) { index in
             Self.cardContext(index, model: model, summary: summaries[index])
         }
     }

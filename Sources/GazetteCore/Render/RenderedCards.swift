@@ -18,14 +18,14 @@ struct RenderedCards: Sendable {
 
     /// Renders both cards of every paper, on all cores, from the contexts `context(paper)` (whose
     /// `score` is false; the scored card gets the score mark).
-    init(count: Int, templates: TemplateSet, context: (Int) -> [String: Any]) throws {
+    init(count: Int, shapes: TemplateShapes, context: (Int) -> [String: Any]) throws {
         let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> ([[UInt8]], [[UInt8]]) in
             var plain: [[UInt8]] = [], scored: [[UInt8]] = []
             for paper in start..<min(count, start + 512) {
                 var values = context(paper)
-                plain.append(Array(try templates.render("paper-card", values).utf8))
+                plain.append(try shapes.render("paper-card", values))
                 values["score"] = Self.scoreMark
-                scored.append(Array(try templates.render("paper-card", values).utf8))
+                scored.append(try shapes.render("paper-card", values))
             }
             return (plain, scored)
         }

@@ -12,12 +12,8 @@ final class LayoutShellsTests: XCTestCase {
         XCTAssertTrue(LayoutShells(templates: try TemplateSet(directory: Fixtures.templates), siteValues: ["Gazette"]).enabled)
         for content in [Fixtures.path("Site/content"), Fixtures.path("Hostile/content")] {
             for baseURL in [nil, "https://example.org/digest/"] as [String?] {
-                let full = try render(content, baseURL: baseURL, shells: false)
-                let shelled = try render(content, baseURL: baseURL, shells: true)
-                XCTAssertEqual(full.files.keys.sorted(), shelled.files.keys.sorted())
-                for (path, bytes) in full.files where bytes != shelled.files[path] {
-                    XCTFail("\(content) \(baseURL ?? "no base URL"): \(path) differs")
-                }
+                assertSameFiles(try render(content, baseURL: baseURL, shells: false), try render(content, baseURL: baseURL, shells: true),
+                                "\(content) \(baseURL ?? "no base URL")")
             }
         }
     }

@@ -9,7 +9,7 @@ final class RenderedCardsTests: XCTestCase {
     func testAPlacedCardEqualsTheCardRenderedForThatPage() throws {
         let model = try model()
         let templates = try TemplateSet(directory: Fixtures.templates)
-        let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), templates: templates)
+        let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), shapes: TemplateShapes(templates: templates))
         XCTAssertGreaterThan(model.papers.count, 3)
         for index in model.papers.indices {
             for root in ["", "../", "../../../"] {
@@ -32,7 +32,7 @@ final class RenderedCardsTests: XCTestCase {
 
     func testCardsCarryNoMarksAndShowTheScoreOnlyWhenGiven() throws {
         let model = try model()
-        let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), templates: try TemplateSet(directory: Fixtures.templates))
+        let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), shapes: TemplateShapes(templates: try TemplateSet(directory: Fixtures.templates)))
         let plain = contexts.cards.html(0, root: "../../")
         let scored = contexts.cards.html(0, root: "../../", score: "0.43")
         for html in [plain, scored] {
@@ -44,7 +44,7 @@ final class RenderedCardsTests: XCTestCase {
     }
 
     func testScoresHaveTwoDecimalsAsPrintfGivesThem() throws {
-        let contexts = try PageContexts(model: try model(), markdown: MarkdownRenderer(), templates: try TemplateSet(directory: Fixtures.templates))
+        let contexts = try PageContexts(model: try model(), markdown: MarkdownRenderer(), shapes: TemplateShapes(templates: try TemplateSet(directory: Fixtures.templates)))
         for value in [0, 0.004, 0.1, 0.4271, 0.999, 0.996, 1, 12.3456, 123.0, -0.25, 0.0731] {
             XCTAssertEqual(contexts.formatScore(value), String(format: "%.2f", value), "\(value)")
         }

@@ -39,3 +39,11 @@ func siteModel(_ contentDirectory: String, configure: (inout SiteConfig) -> Void
     return SiteModel(config: content.config, dumps: content.dumps, papers: papers,
                      topics: inferTopics(papers, options: content.config.topics), pages: content.pages)
 }
+
+/// Fails unless `actual` holds the same files as `expected`, byte for byte; names each that differs.
+func assertSameFiles(_ expected: OutputTree, _ actual: OutputTree, _ label: String, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(expected.files.keys.sorted(), actual.files.keys.sorted(), label, file: file, line: line)
+    for (path, bytes) in expected.files where bytes != actual.files[path] {
+        XCTFail("\(label): \(path) differs", file: file, line: line)
+    }
+}

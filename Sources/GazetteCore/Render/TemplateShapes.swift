@@ -1,0 +1,199 @@
+import Foundation
+
+/// Templates rendered once per *shape* of context and then filled in, instead of once per page.
+///
+/// A context's shape is everything Mustache decides on: its keys, its booleans and the lengths of
+/// its lists; its text and numbers are the values. Pages of one shape differ only in those values,
+/// so the first page of a shape is rendered with a numbered mark in place of each value, and every
+/// page of that shape is then the marked output with its own values put in, escaped where the mark
+/// came out escaped. Ten thousand paper pages have a few hundred shapes; each Mustache lookup costs
+/// about a microsecond and a half in the library, and a paper page makes some sixty.
+///
+/// Used only when no template could treat a mark differently from a value: no transforms (`{{f(x)}}`),
+/// no dynamic partials, no changed delimiters, no indented partials or blocks (Mustache indents
+/// their lines by what was rendered before), and no mark byte in the templates. A context holding
+/// anything but dictionaries, lists, strings, integers and booleans, or a string holding the mark
+/// byte, is rendered in full.
+final class TemplateShapes: @unchecked Sendable {
+    /// Starts a value's mark: `\u{7}`, the value's number, then `<` (which comes out as `&lt;` when
+    /// the template escapes the value). Ingest strips control characters from the content.
+    static let mark: UInt8 = 0x07
+
+    let templates: TemplateSet
+    /// Whether rendering goes through shapes at all.
+    let enabled: Bool
+    private let lock = NSLock()
+    /// Shells by template name and shape; nil for a shape whose marks did not come back as given.
+    private var shells: [[UInt8]: Shell?] = [:]
+
+    /// A template's output for one shape: text with holes where the values go.
+    struct Shell {
+        let text: [UInt8]
+        /// Where each value goes in `text` (the mark's byte range), which value, and whether escaped.
+        let holes: [(start: Int, end: Int, value: Int, escaped: Bool)]
+    }
+
+    /// `enabled: false` renders every context in full (tests compare the two).
+    init(templates: TemplateSet, enabled: Bool = true) {
+        self.templates = templates
+        self.enabled = enabled && Self.rendersValuesAsGiven(templates.sources)
+    }
+
+    /// Template `name` rendered with `context`, the same bytes as `templates.render(name, context)`.
+    func render(_ name: String, _ context: [String: Any]) throws -> [UInt8] {
+        guard enabled else { return Array(try templates.render(name, context).utf8) }
+        var shape = Array(name.utf8)
+        shape.append(0)
+        var values: [String] = []
+        guard Self.describe(context, shape: &shape, values: &values) else { return Array(try templates.render(name, context).utf8) }
+        lock.lock()
+        let cached = shells[shape]
+        lock.unlock()
+        let shell: Shell?
+        if let cached {
+            shell = cached
+        } else {
+            var counter = 0
+            let marked = Self.marking(context, counter: &counter) as! [String: Any]
+            shell = Self.shell(from: Array(try templates.render(name, marked).utf8), values: values.count)
+            lock.lock()
+            shells[shape] = shell
+            lock.unlock()
+        }
+        guard let shell else { return Array(try templates.render(name, context).utf8) }
+        return Self.fill(shell, values)
+    }
+
+    /// Number of shapes met so far.
+    var shapeCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return shells.count
+    }
+
+    // MARK: Shapes and marks
+
+    /// Appends the shape of `value` to `shape` and its values to `values`, keys in sorted order;
+    /// false when the value holds something a shape cannot stand for.
+    static func describe(_ value: Any, shape: inout [UInt8], values: inout [String]) -> Bool {
+        switch value {
+        case var text as String:
+            let marked = text.withUTF8 { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, Int32(mark), bytes.count) != nil }
+            if marked { return false }
+            shape.append(0x73)  // s
+            values.append(text)
+        case let flag as Bool:
+            shape.append(flag ? 0x54 : 0x46)  // T, F
+        case let number as Int:
+            shape.append(0x69)  // i
+            values.append(String(number))
+        case let dictionary as [String: Any]:
+            shape.append(0x7B)  // {
+            for key in dictionary.keys.sorted() {
+                shape.append(contentsOf: key.utf8)
+                shape.append(0)
+                guard describe(dictionary[key]!, shape: &shape, values: &values) else { return false }
+            }
+            shape.append(0x7D)  // }
+        case let list as [Any]:
+            shape.append(0x5B)  // [
+            for element in list {
+                guard describe(element, shape: &shape, values: &values) else { return false }
+            }
+            shape.append(0x5D)  // ]
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// `value` with each string and integer replaced by its numbered mark, in `describe`'s order.
+    static func marking(_ value: Any, counter: inout Int) -> Any {
+        switch value {
+        case is String, is Int:
+            defer { counter += 1 }
+            return "\u{7}\(counter)<"
+        case let flag as Bool:
+            return flag
+        case let dictionary as [String: Any]:
+            var marked: [String: Any] = [:]
+            for key in dictionary.keys.sorted() { marked[key] = marking(dictionary[key]!, counter: &counter) }
+            return marked
+        case let list as [Any]:
+            return list.map { marking($0, counter: &counter) }
+        default:
+            preconditionFailure("describe accepted a value marking cannot stand for")
+        }
+    }
+
+    /// Finds the marks in a marked rendering. A mark that does not read back as a value number
+    /// followed by `<` or `&lt;` would mean the template changed it, and a mark written out as
+    /// `\u{07}` that a list or dictionary was shown whole (`{{.}}` on a dictionary prints Swift's
+    /// description of it): the shell is then unusable.
+    static func shell(from text: [UInt8], values: Int) -> Shell? {
+        if text.firstRange(of: Array(#"\u{07}"#.utf8)) != nil { return nil }
+        var holes: [(start: Int, end: Int, value: Int, escaped: Bool)] = []
+        var i = 0
+        while i < text.count {
+            guard text[i] == mark else { i += 1; continue }
+            var j = i + 1
+            var number = 0
+            while j < text.count, j < i + 10, (0x30...0x39).contains(text[j]) {
+                number = number * 10 + Int(text[j] - 0x30)
+                j += 1
+            }
+            guard j > i + 1, number < values, j < text.count else { return nil }
+            if text[j] == 0x3C {
+                holes.append((i, j + 1, number, false))
+                i = j + 1
+            } else if text[j...].starts(with: [0x26, 0x6C, 0x74, 0x3B]) {  // &lt;
+                holes.append((i, j + 4, number, true))
+                i = j + 4
+            } else {
+                return nil
+            }
+        }
+        return Shell(text: text, holes: holes)
+    }
+
+    /// The shell with `values` put in its holes.
+    static func fill(_ shell: Shell, _ values: [String]) -> [UInt8] {
+        let escape = FastHTMLContentType()
+        var out: [UInt8] = []
+        out.reserveCapacity(shell.text.count + values.reduce(0) { $0 + $1.utf8.count })
+        var start = 0
+        shell.text.withUnsafeBufferPointer { text in
+            for hole in shell.holes {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<hole.start]))
+                out.append(contentsOf: (hole.escaped ? escape.escapeText(values[hole.value]) : values[hole.value]).utf8)
+                start = hole.end
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+        }
+        return out
+    }
+
+    // MARK: Templates
+
+    /// True when no template can render a mark other than as it renders a value: see the type's
+    /// documentation for the uses that turn shapes off.
+    static func rendersValuesAsGiven(_ sources: [String: String]) -> Bool {
+        let tag = try! NSRegularExpression(pattern: #"\{\{(\{?)([^}]*)\}\}"#)
+        for text in sources.values {
+            if text.utf8.contains(mark) { return false }
+            for match in tag.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let content = String(text[Range(match.range(at: 2), in: text)!]).trimmingCharacters(in: .whitespaces)
+                if content.hasPrefix("!") { continue }
+                if content.hasPrefix("=") || content.contains("(") { return false }
+                if content.hasPrefix(">"), content.dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("*") { return false }
+                if content.hasPrefix(">") || content.hasPrefix("<") || content.hasPrefix("$") {
+                    // Indented: only white space before the tag on its line.
+                    let before = text[..<Range(match.range, in: text)!.lowerBound]
+                    let line = before[(before.lastIndex(where: { $0 == "\n" }).map { before.index(after: $0) } ?? before.startIndex)...]
+                    if !line.isEmpty && line.allSatisfy({ $0 == " " || $0 == "\t" }) { return false }
+                }
+            }
+        }
+        return true
+    }
+}
