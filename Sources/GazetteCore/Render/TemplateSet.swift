@@ -22,7 +22,11 @@ public struct TemplateSet: @unchecked Sendable {
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw TemplateError.missingDirectory(directory)
         }
-        // Same escaping as the library's, over bytes; selected by `{{% CONTENT_TYPE: HTML}}`.
+        // Our escaping over bytes, selected by `{{% CONTENT_TYPE: HTML}}`, which every template is
+        // given on a line of its own above its text (a standalone tag: it renders nothing). Without
+        // it, partials and themes get the library's default escaping, which works on Characters and
+        // so leaves a quote or `<` unescaped when a combining mark follows it (`"\u{338}` would
+        // end an attribute).
         MustacheContentTypes.register(FastHTMLContentType(), named: "HTML")
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
@@ -32,9 +36,9 @@ public struct TemplateSet: @unchecked Sendable {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             sources[String(file.dropLast(".mustache".count))] = text
             do {
-                library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
+                library.register(try MustacheTemplate(string: Self.htmlPragma + text), named: String(file.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError.syntax(file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                throw TemplateError.syntax(file: path, line: error.context.lineNumber - 1, column: error.context.columnNumber,
                                            message: "\(error.error) near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\"")
             }
         }
@@ -45,6 +49,9 @@ public struct TemplateSet: @unchecked Sendable {
         self.sources = sources
         self.assets = try Self.loadAssets(in: (directory as NSString).appendingPathComponent("assets"))
     }
+
+    /// Selects byte-level HTML escaping; put above every template's text.
+    static let htmlPragma = "{{% CONTENT_TYPE: HTML}}\n"
 
     /// Renders template `name` with `context`; values are HTML-escaped unless the template uses
     /// triple braces, which our templates keep for rendered Markdown and page bodies only.

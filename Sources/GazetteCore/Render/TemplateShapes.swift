@@ -73,56 +73,79 @@ final class TemplateShapes: @unchecked Sendable {
 
     // MARK: Shapes and marks
 
+    /// A context value as shapes see it. Only these exact types are taken (an `NSNumber` or any other
+    /// class, an optional, a float, is not), so `describe` and `marking` cannot read one differently.
+    enum Kind {
+        case text(String), number(Int), flag(Bool), dictionary([String: Any]), list([Any])
+
+        init?(_ value: Any) {
+            let type = type(of: value)
+            if type == String.self { self = .text(value as! String) }
+            else if type == [String: Any].self { self = .dictionary(value as! [String: Any]) }
+            else if type == [[String: Any]].self { self = .list(value as! [[String: Any]]) }
+            else if type == Bool.self { self = .flag(value as! Bool) }
+            else if type == Int.self { self = .number(value as! Int) }
+            else if type == [String].self { self = .list(value as! [String]) }
+            else if type == [Any].self { self = .list(value as! [Any]) }
+            else if type == [String: String].self { self = .dictionary(value as! [String: String]) }
+            else if type == [Int].self { self = .list(value as! [Int]) }
+            else if type == [[String: String]].self { self = .list(value as! [[String: String]]) }
+            else { return nil }
+        }
+    }
+
     /// Appends the shape of `value` to `shape` and its values to `values`, keys in sorted order;
     /// false when the value holds something a shape cannot stand for.
     static func describe(_ value: Any, shape: inout [UInt8], values: inout [String]) -> Bool {
-        switch value {
-        case var text as String:
+        switch Kind(value) {
+        case .text(var text):
             let marked = text.withUTF8 { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, Int32(mark), bytes.count) != nil }
             if marked { return false }
             shape.append(0x73)  // s
             values.append(text)
-        case let flag as Bool:
+        case .flag(let flag):
             shape.append(flag ? 0x54 : 0x46)  // T, F
-        case let number as Int:
+        case .number(let number):
             shape.append(0x69)  // i
             values.append(String(number))
-        case let dictionary as [String: Any]:
+        case .dictionary(let dictionary):
             shape.append(0x7B)  // {
             for key in dictionary.keys.sorted() {
+                // Length first: no key can run into the next.
+                withUnsafeBytes(of: UInt32(truncatingIfNeeded: key.utf8.count)) { shape.append(contentsOf: $0) }
                 shape.append(contentsOf: key.utf8)
-                shape.append(0)
                 guard describe(dictionary[key]!, shape: &shape, values: &values) else { return false }
             }
             shape.append(0x7D)  // }
-        case let list as [Any]:
+        case .list(let list):
             shape.append(0x5B)  // [
             for element in list {
                 guard describe(element, shape: &shape, values: &values) else { return false }
             }
             shape.append(0x5D)  // ]
-        default:
+        case nil:
             return false
         }
         return true
     }
 
     /// `value` with each string and integer replaced by its numbered mark, in `describe`'s order.
+    /// Each dictionary also gets a key named by the mark byte, which no template can name: a
+    /// dictionary printed whole (`{{.}}` on it) then shows `\u{07}` and its shell is not used, since
+    /// Swift prints a dictionary's keys in an order of its own.
     static func marking(_ value: Any, counter: inout Int) -> Any {
-        switch value {
-        case is String, is Int:
+        switch Kind(value)! {
+        case .text, .number:
             defer { counter += 1 }
             return "\u{7}\(counter)<"
-        case let flag as Bool:
+        case .flag(let flag):
             return flag
-        case let dictionary as [String: Any]:
-            var marked: [String: Any] = [:]
+        case .dictionary(let dictionary):
+            var marked: [String: Any] = ["\u{7}": true]
             for key in dictionary.keys.sorted() { marked[key] = marking(dictionary[key]!, counter: &counter) }
             return marked
-        case let list as [Any]:
+        case .list(let list):
             return list.map { marking($0, counter: &counter) }
-        default:
-            preconditionFailure("describe accepted a value marking cannot stand for")
         }
     }
 
@@ -176,21 +199,26 @@ final class TemplateShapes: @unchecked Sendable {
     // MARK: Templates
 
     /// True when no template can render a mark other than as it renders a value: see the type's
-    /// documentation for the uses that turn shapes off.
+    /// documentation for the uses that turn shapes off. Errs on the side of turning them off.
     static func rendersValuesAsGiven(_ sources: [String: String]) -> Bool {
-        let tag = try! NSRegularExpression(pattern: #"\{\{(\{?)([^}]*)\}\}"#)
         for text in sources.values {
-            if text.utf8.contains(mark) { return false }
-            for match in tag.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                let content = String(text[Range(match.range(at: 2), in: text)!]).trimmingCharacters(in: .whitespaces)
-                if content.hasPrefix("!") { continue }
-                if content.hasPrefix("=") || content.contains("(") { return false }
-                if content.hasPrefix(">"), content.dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("*") { return false }
-                if content.hasPrefix(">") || content.hasPrefix("<") || content.hasPrefix("$") {
-                    // Indented: only white space before the tag on its line.
-                    let before = text[..<Range(match.range, in: text)!.lowerBound]
-                    let line = before[(before.lastIndex(where: { $0 == "\n" }).map { before.index(after: $0) } ?? before.startIndex)...]
-                    if !line.isEmpty && line.allSatisfy({ $0 == " " || $0 == "\t" }) { return false }
+            // Line breaks other than \n (\r\n, \r, form feeds, U+2028) would hide a line's indentation below.
+            if text.utf8.contains(mark) || text.contains(where: { $0.isNewline && $0 != "\n" }) { return false }
+            var rest = text[...]
+            while let open = rest.range(of: "{{") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                let content = rest[open.upperBound..<close.lowerBound].drop { $0 == "{" || $0 == "&" || $0.isWhitespace }
+                rest = rest[close.upperBound...]
+                guard let sigil = content.first else { continue }
+                if sigil == "!" { continue }
+                if sigil == "=" || content.contains("(") || content.contains("}") { return false }
+                if sigil == ">" || sigil == "<" || sigil == "$" {
+                    // Dynamic partials name their template by a value; a tag whose line starts with
+                    // white space indents what it includes.
+                    if content.contains("*") { return false }
+                    let before = text[..<open.lowerBound]
+                    let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+                    if let first = before[lineStart...].first, first == " " || first == "\t" { return false }
                 }
             }
         }

@@ -75,10 +75,44 @@ final class TemplateShapesTests: XCTestCase {
         }
     }
 
+    /// Renders each context through shapes and in full, and fails where they differ.
+    private func assertShapedEqualsFull(_ templates: TemplateSet, _ contexts: [[String: Any]], file: StaticString = #filePath, line: UInt = #line) throws {
+        let shapes = TemplateShapes(templates: templates)
+        XCTAssertTrue(shapes.enabled, file: file, line: line)
+        for context in contexts {
+            XCTAssertEqual(String(decoding: try shapes.render("page", context), as: UTF8.self), try templates.render("page", context), file: file, line: line)
+        }
+    }
+
+    func testEveryTemplateAndPartialEscapesBytesEvenBeforeACombiningMark() throws {
+        // The library's own escaping works on Characters: `"` followed by U+0338 is one Character it
+        // does not know, and would end the attribute.
+        let hostile = "\"\u{338} onmouseover=\"alert(1) <\u{338}b>"
+        let templates = try theme("<p title=\"{{title}}\">{{>part}}</p>", partials: ["part": "<i title=\"{{title}}\">{{title}}</i>"])
+        let html = try templates.render("page", ["title": hostile])
+        XCTAssertFalse(html.contains("\"\u{338}"), html)
+        XCTAssertFalse(html.contains("<\u{338}"), html)
+        XCTAssertEqual(html.components(separatedBy: "&quot;\u{338} onmouseover=&quot;alert(1) &lt;\u{338}b&gt;").count, 4, html)
+        try assertShapedEqualsFull(templates, [["title": hostile], ["title": "plain"]])
+    }
+
+    func testADictionaryOfFlagsPrintedWholeIsRenderedInFull() throws {
+        let keys = (0..<12).map { "k\($0)" }
+        let forward = Dictionary(uniqueKeysWithValues: keys.map { ($0, true) })
+        let backward = Dictionary(uniqueKeysWithValues: keys.reversed().map { ($0, true) })
+        try assertShapedEqualsFull(try theme("{{flags}}|{{#one}}{{.}}{{/one}}"), [["flags": forward, "one": forward], ["flags": backward, "one": backward]])
+    }
+
+    func testANumberObjectIsRenderedInFull() throws {
+        try assertShapedEqualsFull(try theme("{{a}}{{#b}}yes{{/b}}"), [["a": "x", "b": NSNumber(value: 0)], ["a": "y", "b": NSNumber(value: 1)]])
+    }
+
     func testTemplatesThatMightChangeAMarkTurnShapesOff() throws {
         XCTAssertTrue(TemplateShapes.rendersValuesAsGiven(["page": "{{! a comment (with parentheses) }}{{title}}\n{{>part}}\n", "part": "{{{x}}}"]))
         for text in ["{{uppercased(title)}}", "{{#reversed(items)}}{{.}}{{/reversed(items)}}", "{{=<% %>=}}<%title%>",
-                     "{{>*dynamic}}", "<div>\n  {{>part}}\n</div>", "\t{{<parent}}{{/parent}}", "text \u{7} bell"] {
+                     "{{>*dynamic}}", "<div>\n  {{>part}}\n</div>", "\t{{<parent}}{{/parent}}", "text \u{7} bell",
+                     "<div>\n  {{! body }}{{$b}}\n{{{body_html}}}</div>{{/b}}\n", "<main>\r\n{{>part}}\r\n</main>",
+                     "{{<*which}}{{/*which}}", "{{>\n*which}}", "{{=<% }%=}}<%uppercased(title)}%", "{{ = | | = }}|title|"] {
             XCTAssertFalse(TemplateShapes.rendersValuesAsGiven(["page": text]), text)
         }
         let off = TemplateShapes(templates: try theme("{{lowercased(title)}}"))
