@@ -202,7 +202,7 @@ struct PageContexts {
         let secondary = page.number == 1 ? secondaryPapers[topic.id].prefix(perPage) : []
         return [
             "name": topic.name,
-            "seed_name": topic.seedName as Any,
+            "seed_name": topic.seedName ?? false,
             "terms": topic.terms.map { ["label": $0.label, "weight": formatScore($0.weight * 100)] },
             "primary_count": topic.primaryCount,
             "secondary_count": secondaryPapers[topic.id].count,
@@ -248,7 +248,7 @@ struct PageContexts {
             "related": model.topics.related[index].map { card($0.paper, root: root, score: $0.score) },
             "has_related": !model.topics.related[index].isEmpty,
             "sources": paper.sources.compactMap { source -> [String: Any]? in
-                guard let dump = model.dumps.first(where: { $0.name == source.dump }) else { return nil }
+                guard let dump = model.dumpIndex[source.dump].map({ model.dumps[$0] }) else { return nil }
                 return ["label": model.issueLabel(dump), "href": root + dumpPath(dump), "file": dump.name, "line": source.line]
             },
             "code_links": paper.codeLinks,
@@ -300,7 +300,7 @@ struct PageContexts {
         return [
             "label": model.issueLabel(dump),
             "file": dump.name,
-            "capture_date": dump.captureDate?.display as Any,
+            "capture_date": dump.captureDate?.display ?? false,
             "count": dump.entries.count,
             "papers": page.items.map { card($0, root: root) },
         ].merging(listValues(page, root: root)) { own, _ in own }

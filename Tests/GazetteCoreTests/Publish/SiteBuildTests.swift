@@ -168,6 +168,14 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertLessThanOrEqual(Double(size), 0.25 * 479, "\(topic["name"]!)")
         }
         for paper in papers { XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/papers/\(paper["id"] as! String)/index.html")) }
+        // Issue pages say when the listing was captured, and nothing for the two dumps without a date line.
+        let issues = try FileManager.default.contentsOfDirectory(atPath: output + "/dumps").filter { !$0.hasSuffix(".html") }
+        let leads = try issues.map { try String(contentsOfFile: output + "/dumps/\($0)/index.html", encoding: .utf8) }
+            .compactMap { $0.components(separatedBy: "<p class=\"lead\">").dropFirst().first?.components(separatedBy: "</p>").first }
+        XCTAssertEqual(leads.count, 5)
+        XCTAssertEqual(leads.filter { $0.contains("in the order the listing showed them on ") }.count, 3, "\(leads)")
+        XCTAssertEqual(leads.filter { $0.contains("in the order the listing showed them. ") }.count, 2, "\(leads)")
+        XCTAssertFalse(leads.contains { $0.contains("nil") }, "\(leads)")
     }
 
     func testFeedsCanBeTurnedOff() throws {
