@@ -301,7 +301,9 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
 func concurrentMap<T, R>(_ items: [T], workers: Int? = nil, _ transform: (T) throws -> R) throws -> [R] {
     if workers == 1 { return try items.map(transform) }
     var results = [Result<R, Error>?](repeating: nil, count: items.count)
-    let chunks = max(1, min(items.count, (workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4))
+    // Many more chunks than threads: items differ in cost (one may take seconds), and a thread that
+    // finishes early takes the next chunk instead of waiting for the slowest.
+    let chunks = max(1, min(items.count, (workers ?? ProcessInfo.processInfo.activeProcessorCount) * 32))
     results.withUnsafeMutableBufferPointer { buffer in
         let output = buffer
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

@@ -6,6 +6,8 @@ public struct SiteModel: Sendable {
     public var dumps: [Dump]
     /// Slug of each dump's issue page, by dump name.
     public var dumpSlugs: [String: String]
+    /// Position of each dump in `dumps`, by name (a paper's sources name their dumps).
+    public var dumpIndex: [String: Int]
     public var papers: [Paper]
     public var topics: TopicModel
     public var pages: [ContentPage]
@@ -20,6 +22,7 @@ public struct SiteModel: Sendable {
         var dumpSlugs: [String: String] = [:]
         for dump in dumps.sorted(by: { $0.name < $1.name }) { dumpSlugs[dump.name] = slugs.make(dump.name) }
         self.dumpSlugs = dumpSlugs
+        dumpIndex = Dictionary(dumps.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Dumps as digest issues: dated ones newest capture first, then undated ones by name.
