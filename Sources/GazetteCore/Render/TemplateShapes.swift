@@ -33,19 +33,25 @@ final class TemplateShapes: @unchecked Sendable {
         let holes: [(start: Int, end: Int, value: Int, escaped: Bool)]
     }
 
+    /// The names each template and the templates it includes look up: a key named nowhere in them
+    /// cannot change what they render, so it is no part of the shape (the site's menu, say, in a
+    /// paper page's body).
+    let names: [String: Set<String>]
+
     /// `enabled: false` renders every context in full (tests compare the two).
     init(templates: TemplateSet, enabled: Bool = true) {
         self.templates = templates
         self.enabled = enabled && Self.rendersValuesAsGiven(templates.sources)
+        names = Dictionary(uniqueKeysWithValues: templates.sources.keys.map { ($0, Self.names(usedBy: $0, in: templates.sources)) })
     }
 
     /// Template `name` rendered with `context`, the same bytes as `templates.render(name, context)`.
     func render(_ name: String, _ context: [String: Any]) throws -> [UInt8] {
-        guard enabled else { return Array(try templates.render(name, context).utf8) }
+        guard enabled, let names = names[name] else { return Array(try templates.render(name, context).utf8) }
         var shape = Array(name.utf8)
         shape.append(0)
         var values: [String] = []
-        guard Self.describe(context, shape: &shape, values: &values) else { return Array(try templates.render(name, context).utf8) }
+        guard Self.describe(context, names: names, shape: &shape, values: &values) else { return Array(try templates.render(name, context).utf8) }
         lock.lock()
         let cached = shells[shape]
         lock.unlock()
@@ -54,7 +60,7 @@ final class TemplateShapes: @unchecked Sendable {
             shell = cached
         } else {
             var counter = 0
-            let marked = Self.marking(context, counter: &counter) as! [String: Any]
+            let marked = Self.marking(context, names: names, counter: &counter) as! [String: Any]
             shell = Self.shell(from: Array(try templates.render(name, marked).utf8), values: values.count)
             lock.lock()
             shells[shape] = shell
@@ -94,9 +100,9 @@ final class TemplateShapes: @unchecked Sendable {
         }
     }
 
-    /// Appends the shape of `value` to `shape` and its values to `values`, keys in sorted order;
-    /// false when the value holds something a shape cannot stand for.
-    static func describe(_ value: Any, shape: inout [UInt8], values: inout [String]) -> Bool {
+    /// Appends the shape of `value` to `shape` and its values to `values`, keys among `names` in
+    /// sorted order; false when the value holds something a shape cannot stand for.
+    static func describe(_ value: Any, names: Set<String>, shape: inout [UInt8], values: inout [String]) -> Bool {
         switch Kind(value) {
         case .text(var text):
             let marked = text.withUTF8 { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, Int32(mark), bytes.count) != nil }
@@ -110,17 +116,17 @@ final class TemplateShapes: @unchecked Sendable {
             values.append(String(number))
         case .dictionary(let dictionary):
             shape.append(0x7B)  // {
-            for key in dictionary.keys.sorted() {
+            for key in dictionary.keys.filter(names.contains).sorted() {
                 // Length first: no key can run into the next.
                 withUnsafeBytes(of: UInt32(truncatingIfNeeded: key.utf8.count)) { shape.append(contentsOf: $0) }
                 shape.append(contentsOf: key.utf8)
-                guard describe(dictionary[key]!, shape: &shape, values: &values) else { return false }
+                guard describe(dictionary[key]!, names: names, shape: &shape, values: &values) else { return false }
             }
             shape.append(0x7D)  // }
         case .list(let list):
             shape.append(0x5B)  // [
             for element in list {
-                guard describe(element, shape: &shape, values: &values) else { return false }
+                guard describe(element, names: names, shape: &shape, values: &values) else { return false }
             }
             shape.append(0x5D)  // ]
         case nil:
@@ -133,7 +139,7 @@ final class TemplateShapes: @unchecked Sendable {
     /// Each dictionary also gets a key named by the mark byte, which no template can name: a
     /// dictionary printed whole (`{{.}}` on it) then shows `\u{07}` and its shell is not used, since
     /// Swift prints a dictionary's keys in an order of its own.
-    static func marking(_ value: Any, counter: inout Int) -> Any {
+    static func marking(_ value: Any, names: Set<String>, counter: inout Int) -> Any {
         switch Kind(value)! {
         case .text, .number:
             defer { counter += 1 }
@@ -142,10 +148,10 @@ final class TemplateShapes: @unchecked Sendable {
             return flag
         case .dictionary(let dictionary):
             var marked: [String: Any] = ["\u{7}": true]
-            for key in dictionary.keys.sorted() { marked[key] = marking(dictionary[key]!, counter: &counter) }
+            for key in dictionary.keys.filter(names.contains).sorted() { marked[key] = marking(dictionary[key]!, names: names, counter: &counter) }
             return marked
         case .list(let list):
-            return list.map { marking($0, counter: &counter) }
+            return list.map { marking($0, names: names, counter: &counter) }
         }
     }
 
@@ -198,17 +204,44 @@ final class TemplateShapes: @unchecked Sendable {
 
     // MARK: Templates
 
+    /// Each tag of `text` with standard delimiters: its content without the braces or `&` that make
+    /// it unescaped, and where it opens.
+    static func tags(in text: String) -> [(content: Substring, open: String.Index)] {
+        var tags: [(content: Substring, open: String.Index)] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            tags.append((rest[open.upperBound..<close.lowerBound].drop { $0 == "{" || $0 == "&" || $0.isWhitespace }, open.lowerBound))
+            rest = rest[close.upperBound...]
+        }
+        return tags
+    }
+
+    /// Every name template `name` and the templates it includes look up, dotted names split.
+    static func names(usedBy name: String, in sources: [String: String]) -> Set<String> {
+        var names: Set<String> = []
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let text = sources[next] else { continue }
+            for (content, _) in tags(in: text) {
+                guard let sigil = content.first, sigil != "!", sigil != "%", sigil != "=" else { continue }
+                let body = "#^/$><".contains(sigil) ? content.dropFirst() : content
+                let word = body.trimmingCharacters(in: .whitespacesAndNewlines)
+                if sigil == ">" || sigil == "<" { pending.append(word); continue }
+                for part in word.split(separator: ".") { names.insert(String(part)) }
+            }
+        }
+        return names
+    }
+
     /// True when no template can render a mark other than as it renders a value: see the type's
     /// documentation for the uses that turn shapes off. Errs on the side of turning them off.
     static func rendersValuesAsGiven(_ sources: [String: String]) -> Bool {
         for text in sources.values {
             // Line breaks other than \n (\r\n, \r, form feeds, U+2028) would hide a line's indentation below.
             if text.utf8.contains(mark) || text.contains(where: { $0.isNewline && $0 != "\n" }) { return false }
-            var rest = text[...]
-            while let open = rest.range(of: "{{") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let content = rest[open.upperBound..<close.lowerBound].drop { $0 == "{" || $0 == "&" || $0.isWhitespace }
-                rest = rest[close.upperBound...]
+            for (content, open) in tags(in: text) {
                 guard let sigil = content.first else { continue }
                 if sigil == "!" { continue }
                 if sigil == "=" || content.contains("(") || content.contains("}") { return false }
@@ -216,7 +249,7 @@ final class TemplateShapes: @unchecked Sendable {
                     // Dynamic partials name their template by a value; a tag whose line starts with
                     // white space indents what it includes.
                     if content.contains("*") { return false }
-                    let before = text[..<open.lowerBound]
+                    let before = text[..<open]
                     let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
                     if let first = before[lineStart...].first, first == " " || first == "\t" { return false }
                 }

@@ -103,6 +103,19 @@ final class TemplateShapesTests: XCTestCase {
         try assertShapedEqualsFull(try theme("{{flags}}|{{#one}}{{.}}{{/one}}"), [["flags": forward, "one": forward], ["flags": backward, "one": backward]])
     }
 
+    func testKeysNoTemplateNamesAreNoPartOfTheShape() throws {
+        let templates = try theme("{{#items}}{{name}}{{/items}}{{ topic.label }}\n{{>part}}", partials: ["part": "{{#flag}}{{{other}}}{{/flag}}"])
+        XCTAssertEqual(TemplateShapes.names(usedBy: "page", in: templates.sources), ["items", "name", "topic", "label", "flag", "other"])
+        let contexts: [[String: Any]] = [
+            ["items": [["name": "a", "unused": true]], "topic": ["label": "x", "id": 1], "flag": true, "other": "<o>", "menu": [1, 2]],
+            ["items": [["name": "b", "unused": false]], "topic": ["label": "y", "id": 2], "flag": true, "other": "p", "menu": [1]],
+        ]
+        try assertShapedEqualsFull(templates, contexts)
+        let shapes = TemplateShapes(templates: templates)
+        for context in contexts { _ = try shapes.render("page", context) }
+        XCTAssertEqual(shapes.shapeCount, 1)
+    }
+
     func testANumberObjectIsRenderedInFull() throws {
         try assertShapedEqualsFull(try theme("{{a}}{{#b}}yes{{/b}}"), [["a": "x", "b": NSNumber(value: 0)], ["a": "y", "b": NSNumber(value: 1)]])
     }
