@@ -230,7 +230,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     }
     for index in model.papers.indices {
         let paper = model.papers[index]
-        jobs.append(Job(path: PageContexts.paperPath(paper), template: "paper", title: cleanLatex(paper.title, markdown: false),
+        jobs.append(Job(path: PageContexts.paperPath(paper), template: "paper", title: contexts.titles[index],
                         description: contexts.summaries[index], section: "papers", context: { contexts.paper(index) }))
     }
     let months = contexts.archiveMonths()
@@ -244,7 +244,8 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         }
     }
     var paperIndex: [String: Int] = [:]
-    for (index, paper) in model.papers.enumerated() { paperIndex[normalizedTitleKey(paper.title)] = index }
+    let titleKeys = concurrentChunks(model.papers.count) { range in range.map { normalizedTitleKey(model.papers[$0].title) } }.flatMap { $0 }
+    for (index, key) in titleKeys.enumerated() { paperIndex[key] = index }
     jobs.append(Job(path: "dumps/index.html", template: "dumps", title: "Issues", description: nil, section: "dumps", context: contexts.dumpsIndex))
     for dump in model.dumps {
         for page in contexts.dumpPages(dump, paperIndex: paperIndex) {

@@ -40,7 +40,7 @@ extension PageContexts {
         let withTitles = model.papers.count <= perPage
         func titles(_ papers: [Int]) -> [[String: Any]] {
             guard withTitles else { return [] }
-            return papers.map { ["title": cleanLatex(model.papers[$0].title, markdown: false), "href": root + Self.paperPath(model.papers[$0])] }
+            return papers.map { ["title": self.titles[$0], "href": root + Self.paperPath(model.papers[$0])] }
         }
         return [
             "months": dated.map { month -> [String: Any] in

@@ -16,6 +16,8 @@ struct PageContexts {
     let cards: RenderedCards
     /// Each paper's summary (the opening of its abstract), made once.
     let summaries: [String]
+    /// Each paper's title as pages show it (LaTeX cleaned), made once.
+    let titles: [String]
 
     init(model: SiteModel, markdown: MarkdownRenderer, shapes: TemplateShapes) throws {
         self.model = model
@@ -42,9 +44,11 @@ struct PageContexts {
         self.secondaryPapers = secondary
         self.primaryPosition = position
         let summaries = concurrentChunks(model.papers.count) { range in range.map { Self.summary(of: model.papers[$0]) } }.flatMap { $0 }
+        let titles = concurrentChunks(model.papers.count) { range in range.map { cleanLatex(model.papers[$0].title, markdown: false) } }.flatMap { $0 }
         self.summaries = summaries
+        self.titles = titles
         cards = try RenderedCards(count: model.papers.count, shapes: shapes) { index in
-            Self.cardContext(index, model: model, summary: summaries[index])
+            Self.cardContext(index, model: model, title: titles[index], summary: summaries[index])
         }
     }
 
@@ -101,10 +105,9 @@ struct PageContexts {
     }
 
     /// The values of a paper's card, with the root and score marks that `RenderedCards` replaces.
-    static func cardContext(_ index: Int, model: SiteModel, summary: String, score: String? = nil) -> [String: Any] {
+    static func cardContext(_ index: Int, model: SiteModel, title: String, summary: String, score: String? = nil) -> [String: Any] {
         let paper = model.papers[index]
         let root = RenderedCards.rootMark
-        let title = cleanLatex(paper.title, markdown: false)
         // Every key is set, even when empty: Mustache would otherwise look it up in the page around the card.
         var card: [String: Any] = [
             "root": root,
@@ -232,7 +235,7 @@ struct PageContexts {
     func paper(_ index: Int) -> [String: Any] {
         let paper = model.papers[index]
         let root = Self.root(for: Self.paperPath(paper))
-        let title = cleanLatex(paper.title, markdown: false)
+        let title = titles[index]
         let query = title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         var context: [String: Any] = [
             "title": title,

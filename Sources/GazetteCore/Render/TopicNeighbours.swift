@@ -8,8 +8,7 @@ extension PageContexts {
         guard list.indices.contains(position), list[position] == index else { return false }
         func link(_ i: Int) -> Any {
             guard list.indices.contains(i) else { return false }
-            let paper = model.papers[list[i]]
-            return ["title": cleanLatex(paper.title, markdown: false), "href": root + Self.paperPath(paper)]
+            return ["title": titles[list[i]], "href": root + Self.paperPath(model.papers[list[i]])]
         }
         let topic = model.topics.topics[primary.topic]
         return ["topic": topic.name, "topic_href": root + Self.topicPath(topic), "previous": link(position - 1), "next": link(position + 1),

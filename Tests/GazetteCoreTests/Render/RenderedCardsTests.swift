@@ -15,7 +15,7 @@ final class RenderedCardsTests: XCTestCase {
             for root in ["", "../", "../../../"] {
                 for score in [nil, 0.4271] as [Double?] {
                     // The same values, with the real root and score in place of the marks.
-                    var context = PageContexts.cardContext(index, model: model, summary: PageContexts.summary(of: model.papers[index]),
+                    var context = PageContexts.cardContext(index, model: model, title: cleanLatex(model.papers[index].title, markdown: false), summary: PageContexts.summary(of: model.papers[index]),
                                                            score: score.map(contexts.formatScore))
                     context["root"] = root
                     context["href"] = root + PageContexts.paperPath(model.papers[index])
