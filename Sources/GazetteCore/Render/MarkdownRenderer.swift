@@ -14,20 +14,22 @@ public struct MarkdownRenderer {
         cmark_gfm_core_extensions_ensure_registered()
     }
 
-    /// Renders Markdown to an HTML fragment. Safe from any thread: calls into cmark take turns.
+    /// Renders Markdown to an HTML fragment. Safe from any thread: parses take turns (see
+    /// `cmarkLock`); making the parser and rendering the HTML touch only this call's own memory.
     public func html(_ markdown: String) -> String {
-        cmarkLock.lock()
-        defer { cmarkLock.unlock() }
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
         var source = markdown
+        cmarkLock.lock()
         source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        let finished = cmark_parser_finish(parser)
+        cmarkLock.unlock()
+        guard let document = finished else { return "" }
         defer { cmark_node_free(document) }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
@@ -42,9 +44,10 @@ public struct MarkdownRenderer {
     }
 }
 
-/// cmark-gfm keeps its table of inline special characters in a process-wide global that every parser
-/// rewrites as it attaches and detaches extensions, so two parses at once can lose strikethrough,
-/// tables or autolinks (MarkdownConcurrencyTests). One lock for the process, as the global is.
+/// cmark-gfm keeps its table of inline special characters in a process-wide global that every parse
+/// rewrites (`cmark_parser_finish` adds the extensions' characters before parsing inlines and removes
+/// them after), so two parses at once can lose strikethrough, tables or autolinks
+/// (MarkdownConcurrencyTests). One lock for the process, as the global is, held while parsing only.
 private let cmarkLock = NSLock()
 
 /// `<` and `>` as entities, which Markdown shows as the characters themselves.
