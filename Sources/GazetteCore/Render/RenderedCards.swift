@@ -15,40 +15,58 @@ struct RenderedCards: Sendable {
     let plain: [[UInt8]]
     /// Cards with the score mark, by paper index.
     let scored: [[UInt8]]
+    /// Where the marks are in each card: found once, since a card is placed on many pages.
+    let plainMarks: [[Int32]]
+    let scoredMarks: [[Int32]]
 
     /// Renders both cards of every paper, on all cores, from the contexts `context(paper)` (whose
     /// `score` is false; the scored card gets the score mark).
     init(count: Int, shapes: TemplateShapes, context: (Int) -> [String: Any]) throws {
-        let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> ([[UInt8]], [[UInt8]]) in
-            var plain: [[UInt8]] = [], scored: [[UInt8]] = []
-            for paper in start..<min(count, start + 512) {
+        typealias Card = (plain: [UInt8], scored: [UInt8], plainMarks: [Int32], scoredMarks: [Int32])
+        let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> [Card] in
+            try (start..<min(count, start + 512)).map { paper in
                 var values = context(paper)
-                plain.append(try shapes.render("paper-card", values))
+                let plain = try shapes.render("paper-card", values)
                 values["score"] = Self.scoreMark
-                scored.append(try shapes.render("paper-card", values))
+                let scored = try shapes.render("paper-card", values)
+                return (plain, scored, Self.marks(in: plain), Self.marks(in: scored))
             }
-            return (plain, scored)
         }
-        plain = chunks.flatMap(\.0)
-        scored = chunks.flatMap(\.1)
+        plain = chunks.flatMap { $0.map(\.plain) }
+        scored = chunks.flatMap { $0.map(\.scored) }
+        plainMarks = chunks.flatMap { $0.map(\.plainMarks) }
+        scoredMarks = chunks.flatMap { $0.map(\.scoredMarks) }
+    }
+
+    /// Offsets of the root and score marks in `card`.
+    static func marks(in card: [UInt8]) -> [Int32] {
+        var marks: [Int32] = []
+        for (i, byte) in card.enumerated() where byte <= 0x02 && (byte == 0x01 || byte == 0x02) { marks.append(Int32(i)) }
+        return marks
     }
 
     /// The card of `paper` for a page whose root is `root`, with `score` when given.
     func html(_ paper: Int, root: String, score: String? = nil) -> String {
         let card = score == nil ? plain[paper] : scored[paper]
-        let rootBytes = Array(root.utf8), scoreBytes = Array((score ?? "").utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(card.count + 8 * rootBytes.count)
-        card.withUnsafeBufferPointer { bytes in
-            // Copy the runs between marks whole.
-            var start = 0
-            for i in bytes.indices where bytes[i] <= 0x02 && (bytes[i] == 0x01 || bytes[i] == 0x02) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                out.append(contentsOf: bytes[i] == 0x01 ? rootBytes : scoreBytes)
-                start = i + 1
+        let marks = score == nil ? plainMarks[paper] : scoredMarks[paper]
+        var root = root, score = score ?? ""
+        return root.withUTF8 { rootBytes in
+            score.withUTF8 { scoreBytes in
+                card.withUnsafeBufferPointer { bytes in
+                    var out: [UInt8] = []
+                    out.reserveCapacity(card.count + marks.count * max(rootBytes.count, scoreBytes.count))
+                    // Copy the runs between marks whole.
+                    var start = 0
+                    for mark in marks {
+                        let i = Int(mark)
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                        out.append(contentsOf: bytes[i] == 0x01 ? rootBytes : scoreBytes)
+                        start = i + 1
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+                    return String(decoding: out, as: UTF8.self)
+                }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
