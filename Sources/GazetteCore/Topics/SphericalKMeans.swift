@@ -57,12 +57,13 @@ public struct CentroidMatrix: Sendable, Equatable {
                 let out = UnsafeMutableRawPointer(s.baseAddress!)
                 // 32 clusters at a time, summed in registers rather than loaded and stored for every
                 // term. Each cluster still adds its products in term order, so the sums are the same.
+                // Offsets wrap rather than trap: a term id times k is within the matrix.
                 var c = 0
                 while c + 32 <= k {
                     var low = SIMD16<Float>(), high = SIMD16<Float>()
                     for i in vector.indices.indices {
                         let value = Float(vector.values[i])
-                        let row = base + (Int(vector.indices[i]) * k + c) * MemoryLayout<Float>.stride
+                        let row = base + (Int(vector.indices[i]) &* k &+ c) &* MemoryLayout<Float>.stride
                         low += value * row.loadUnaligned(as: SIMD16<Float>.self)
                         high += value * row.loadUnaligned(fromByteOffset: 16 * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
                     }
@@ -73,7 +74,7 @@ public struct CentroidMatrix: Sendable, Equatable {
                 while c + 16 <= k {
                     var sum = SIMD16<Float>()
                     for i in vector.indices.indices {
-                        let row = base + (Int(vector.indices[i]) * k + c) * MemoryLayout<Float>.stride
+                        let row = base + (Int(vector.indices[i]) &* k &+ c) &* MemoryLayout<Float>.stride
                         sum += Float(vector.values[i]) * row.loadUnaligned(as: SIMD16<Float>.self)
                     }
                     out.storeBytes(of: sum, toByteOffset: c * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
