@@ -51,13 +51,39 @@ public struct CentroidMatrix: Sendable, Equatable {
     /// Cosine similarity of `vector` with every centroid, written into `scores` (length `count`).
     public func scores(_ vector: SparseVector, into scores: inout [Float]) {
         let k = count
-        for c in 0..<k { scores[c] = 0 }
         weights.withUnsafeBufferPointer { w in
             scores.withUnsafeMutableBufferPointer { s in
-                for i in vector.indices.indices {
-                    let value = Float(vector.values[i])
-                    let row = w.baseAddress! + Int(vector.indices[i]) * k
-                    for c in 0..<k { s[c] += value * row[c] }
+                let base = UnsafeRawPointer(w.baseAddress!)
+                let out = UnsafeMutableRawPointer(s.baseAddress!)
+                // 32 clusters at a time, summed in registers rather than loaded and stored for every
+                // term. Each cluster still adds its products in term order, so the sums are the same.
+                // Offsets wrap rather than trap: a term id times k is within the matrix.
+                var c = 0
+                while c + 32 <= k {
+                    var low = SIMD16<Float>(), high = SIMD16<Float>()
+                    for i in vector.indices.indices {
+                        let value = Float(vector.values[i])
+                        let row = base + (Int(vector.indices[i]) &* k &+ c) &* MemoryLayout<Float>.stride
+                        low += value * row.loadUnaligned(as: SIMD16<Float>.self)
+                        high += value * row.loadUnaligned(fromByteOffset: 16 * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                    }
+                    out.storeBytes(of: low, toByteOffset: c * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                    out.storeBytes(of: high, toByteOffset: (c + 16) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                    c += 32
+                }
+                while c + 16 <= k {
+                    var sum = SIMD16<Float>()
+                    for i in vector.indices.indices {
+                        let row = base + (Int(vector.indices[i]) &* k &+ c) &* MemoryLayout<Float>.stride
+                        sum += Float(vector.values[i]) * row.loadUnaligned(as: SIMD16<Float>.self)
+                    }
+                    out.storeBytes(of: sum, toByteOffset: c * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                    c += 16
+                }
+                for rest in c..<k {
+                    var sum: Float = 0
+                    for i in vector.indices.indices { sum += Float(vector.values[i]) * w[Int(vector.indices[i]) * k + rest] }
+                    s[rest] = sum
                 }
             }
         }
@@ -210,13 +236,14 @@ public func sphericalKMeans(
     } else {
         sample = vectors
     }
+    let postings = TermPostings(sample, dimension: dimension)
     // Restarts are independent: run them side by side, then keep the best in restart order.
     let results = (try? concurrentMap(Array(0..<max(1, restarts))) { restart -> Clustering in
         var random = SeededRandom(seed: seed &+ UInt64(restart) &* 0x1000_0001)
         var centroids = CentroidMatrix(count: k, dimension: dimension)
         let fixed = fixedInitial.prefix(k)
         for (c, vector) in fixed.enumerated() { centroids.setColumn(c, dense: vector) }
-        let picks = kMeansPlusPlus(sample, count: k - fixed.count, existing: centroids, existingCount: fixed.count, random: &random)
+        let picks = kMeansPlusPlus(sample, postings: postings, count: k - fixed.count, existing: centroids, existingCount: fixed.count, random: &random)
         for (offset, pick) in picks.enumerated() { centroids.setColumn(fixed.count + offset, sparse: sample[pick]) }
         return lloyd(sample, centroids: centroids, maxIterations: maxIterations)
     }) ?? []
@@ -347,45 +374,31 @@ public func lloyd(_ vectors: [SparseVector], centroids start: CentroidMatrix, ma
 }
 
 /// k-means++ on cosine distance: each new seed is a vector drawn with probability proportional to
-/// its distance from the nearest seed so far. Returns the chosen vectors' indices.
-func kMeansPlusPlus(_ vectors: [SparseVector], count: Int, existing: CentroidMatrix, existingCount: Int, random: inout SeededRandom) -> [Int] {
+/// its distance from the nearest seed so far. Returns the chosen vectors' indices. `postings` index
+/// `vectors` (built once, shared by restarts).
+func kMeansPlusPlus(_ vectors: [SparseVector], postings: TermPostings, count: Int, existing: CentroidMatrix, existingCount: Int,
+                    random: inout SeededRandom) -> [Int] {
     guard count > 0 else { return [] }
     let n = vectors.count
     var distance = [Double](repeating: 1, count: n)
     for c in 0..<existingCount {
         for (i, v) in vectors.enumerated() { distance[i] = min(distance[i], max(0, 1 - existing.similarity(c, v))) }
     }
-    // Every pick updates every distance: flatten the vectors once so those passes are plain loops.
-    var offsets = [Int](repeating: 0, count: n + 1)
-    for (i, v) in vectors.enumerated() { offsets[i + 1] = offsets[i] + v.indices.count }
-    var terms = [Int32](repeating: 0, count: offsets[n])
-    var values = [Double](repeating: 0, count: offsets[n])
-    for (i, v) in vectors.enumerated() {
-        for k in v.indices.indices {
-            terms[offsets[i] + k] = v.indices[k]
-            values[offsets[i] + k] = v.values[k]
-        }
-    }
-    var scratch = [Double](repeating: 0, count: existing.dimension)
-    /// Lowers each distance to the distance from vector `pick` (scattered into a dense buffer once).
+    var dots = [Double](repeating: 0, count: n)
+    var seen = [Bool](repeating: false, count: n)
+    var touched: [Int32] = []
+    /// Lowers each distance to the distance from vector `pick`. A vector sharing no term with it
+    /// has a dot product of 0, distance 1, which never lowers a distance: only the vectors in the
+    /// pick's posting lists are visited.
     func update(with pick: Int) {
-        for k in offsets[pick]..<offsets[pick + 1] { scratch[Int(terms[k])] = values[k] }
-        distance.withUnsafeMutableBufferPointer { distance in
-            scratch.withUnsafeBufferPointer { dense in
-                terms.withUnsafeBufferPointer { terms in
-                    values.withUnsafeBufferPointer { values in
-                        offsets.withUnsafeBufferPointer { offsets in
-                            for i in 0..<n where distance[i] > 0 {
-                                var dot = 0.0
-                                for k in offsets[i]..<offsets[i + 1] { dot += values[k] * dense[Int(terms[k])] }
-                                distance[i] = min(distance[i], max(0, 1 - dot))
-                            }
-                        }
-                    }
-                }
-            }
+        touched.removeAll(keepingCapacity: true)
+        postings.accumulate(vectors[pick], into: &dots, touched: &touched, seen: &seen)
+        for i32 in touched {
+            let i = Int(i32)
+            distance[i] = min(distance[i], max(0, 1 - dots[i]))
+            dots[i] = 0
+            seen[i] = false
         }
-        for k in offsets[pick]..<offsets[pick + 1] { scratch[Int(terms[k])] = 0 }
     }
     var chosen: [Int] = []
     if existingCount == 0 {
