@@ -8,25 +8,13 @@ public func relatedPapers(_ vectors: [SparseVector], dimension: Int, count: Int,
     let n = vectors.count
     let pruned = concurrentChunks(n, minimumChunk: 512) { range in range.map { prunedVector(vectors[$0], keeping: termsPerPaper) } }
         .flatMap { $0 }
-    // The inverted index as flat arrays (postings of term t at offsets[t] ..< offsets[t + 1]): no
-    // array per term to allocate, retain and release in the inner loop.
-    var offsets = [Int](repeating: 0, count: dimension + 1)
-    for vector in pruned { for term in vector.indices { offsets[Int(term) + 1] += 1 } }
-    for t in 0..<dimension { offsets[t + 1] += offsets[t] }
-    var fill = offsets
-    var postingDocs = [Int32](repeating: 0, count: offsets[dimension])
-    var postingWeights = [Float](repeating: 0, count: offsets[dimension])
-    for (doc, vector) in pruned.enumerated() {
-        for k in vector.indices.indices {
-            let term = Int(vector.indices[k])
-            postingDocs[fill[term]] = Int32(doc)
-            postingWeights[fill[term]] = Float(vector.values[k])
-            fill[term] += 1
-        }
-    }
+    // The inverted index as flat arrays: no array per term to allocate, retain and release in the
+    // inner loop.
+    let postings = TermPostings<Float>(pruned, dimension: dimension)
+    let offsets = postings.starts
     let maxPosting = max(100, Int(Double(n) * maxPostingShare))
-    let lists = postingDocs.withUnsafeBufferPointer { docs in
-        postingWeights.withUnsafeBufferPointer { weights in
+    let lists = postings.vectors.withUnsafeBufferPointer { docs in
+        postings.values.withUnsafeBufferPointer { weights in
             concurrentChunks(n, minimumChunk: 128) { range -> [[RelatedPaper]] in
                 var scores = [Float](repeating: 0, count: n)
                 var touched: [Int32] = []

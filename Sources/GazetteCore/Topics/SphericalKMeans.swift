@@ -236,7 +236,7 @@ public func sphericalKMeans(
     } else {
         sample = vectors
     }
-    let postings = TermPostings(sample, dimension: dimension)
+    let postings = TermPostings<Double>(sample, dimension: dimension)
     // Restarts are independent: run them side by side, then keep the best in restart order.
     let results = (try? concurrentMap(Array(0..<max(1, restarts))) { restart -> Clustering in
         var random = SeededRandom(seed: seed &+ UInt64(restart) &* 0x1000_0001)
@@ -376,7 +376,7 @@ public func lloyd(_ vectors: [SparseVector], centroids start: CentroidMatrix, ma
 /// k-means++ on cosine distance: each new seed is a vector drawn with probability proportional to
 /// its distance from the nearest seed so far. Returns the chosen vectors' indices. `postings` index
 /// `vectors` (built once, shared by restarts).
-func kMeansPlusPlus(_ vectors: [SparseVector], postings: TermPostings, count: Int, existing: CentroidMatrix, existingCount: Int,
+func kMeansPlusPlus(_ vectors: [SparseVector], postings: TermPostings<Double>, count: Int, existing: CentroidMatrix, existingCount: Int,
                     random: inout SeededRandom) -> [Int] {
     guard count > 0 else { return [] }
     let n = vectors.count

@@ -1,12 +1,13 @@
 /// An inverted index of sparse vectors: for each term, the vectors that hold it (ascending) and
 /// their weights there. A vector's dot product with a sparse query is nonzero only through shared
-/// terms, so it is found by walking the query's posting lists instead of every vector.
-struct TermPostings: Sendable {
+/// terms, so it is found by walking the query's posting lists instead of every vector. Weights are
+/// kept as `Weight` (k-means++ sums in Double, related papers in Float).
+struct TermPostings<Weight: BinaryFloatingPoint & Sendable>: Sendable {
     let vectorCount: Int
     /// Term t's postings are `vectors[starts[t]..<starts[t + 1]]` and `values[...]`.
     private(set) var starts: [Int]
     private(set) var vectors: [Int32]
-    private(set) var values: [Double]
+    private(set) var values: [Weight]
 
     /// The postings of `vectors` over terms `0..<dimension`.
     init(_ source: [SparseVector], dimension: Int) {
@@ -16,13 +17,13 @@ struct TermPostings: Sendable {
         for t in 0..<dimension { starts[t + 1] += starts[t] }
         var next = Array(starts.dropLast())
         var vectors = [Int32](repeating: 0, count: starts[dimension])
-        var values = [Double](repeating: 0, count: starts[dimension])
+        var values = [Weight](repeating: 0, count: starts[dimension])
         // Vectors in order, so each posting list comes out ascending.
         for (i, v) in source.enumerated() {
             for k in v.indices.indices {
                 let t = Int(v.indices[k])
                 vectors[next[t]] = Int32(i)
-                values[next[t]] = v.values[k]
+                values[next[t]] = Weight(v.values[k])
                 next[t] += 1
             }
         }
@@ -30,7 +31,9 @@ struct TermPostings: Sendable {
         self.vectors = vectors
         self.values = values
     }
+}
 
+extension TermPostings where Weight == Double {
     /// Adds `query · vector` into `sums` for every vector sharing a term with `query`, and lists
     /// each such vector once in `touched` (whose `sums` entry must start at zero). Each sum adds
     /// the products in ascending term order, as a dot product over the vector's own terms does;
