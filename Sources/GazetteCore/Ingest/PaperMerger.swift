@@ -57,7 +57,6 @@ extension Paper {
 /// Whether `a` has more characters than `b`; counting characters walks the whole text, so ASCII
 /// texts (one character per byte) compare their byte counts.
 private func longer(_ a: String, than b: String) -> Bool {
-    func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
     if isASCII(a) && isASCII(b) { return a.utf8.count > b.utf8.count }
     return a.count > b.count
 }

@@ -45,7 +45,7 @@ private func asciiTitleKey(_ title: String) -> String? {
 
 /// The text with diacritics removed where a base letter exists (`é` → `e`); other scalars kept.
 public func foldToASCII(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    if isASCII(text) { return text }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
         if scalar.isASCII {

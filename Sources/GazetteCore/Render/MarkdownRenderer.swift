@@ -73,7 +73,7 @@ func disarmImages(_ text: String) -> String {
 /// nothing is replaced.
 func replacingBytes(in text: String, _ replacement: (UInt8, UInt8?) -> [UInt8]?) -> String {
     var text = text
-    return text.withUTF8 { bytes in
+    return text.withUTF8 { bytes -> String? in
         var out: [UInt8]? = nil
         for i in bytes.indices {
             let next = i + 1 < bytes.count ? bytes[i + 1] : nil
@@ -84,6 +84,6 @@ func replacingBytes(in text: String, _ replacement: (UInt8, UInt8?) -> [UInt8]?)
                 out!.append(bytes[i])
             }
         }
-        return out.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: bytes, as: UTF8.self)
-    }
+        return out.map { String(decoding: $0, as: UTF8.self) }
+    } ?? text
 }

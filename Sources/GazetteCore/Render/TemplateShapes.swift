@@ -202,14 +202,16 @@ final class TemplateShapes: @unchecked Sendable {
 
     /// The shell with `values` put in its holes.
     static func fill(_ shell: Shell, _ values: [String]) -> [UInt8] {
-        let escape = FastHTMLContentType()
         var out: [UInt8] = []
         out.reserveCapacity(shell.text.count + values.reduce(0) { $0 + $1.utf8.count })
         var start = 0
         shell.text.withUnsafeBufferPointer { text in
             for hole in shell.holes {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<hole.start]))
-                out.append(contentsOf: (hole.escaped ? escape.escapeText(values[hole.value]) : values[hole.value]).utf8)
+                var value = values[hole.value]
+                value.withUTF8 { bytes in
+                    if hole.escaped { FastHTMLContentType.appendEscaped(bytes, to: &out) } else { out.append(contentsOf: bytes) }
+                }
                 start = hole.end
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))

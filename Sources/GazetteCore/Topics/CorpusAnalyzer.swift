@@ -192,7 +192,7 @@ func analyzeChunk(_ documents: ArraySlice<(title: String, body: String)>, titleW
         for (text, weight) in [(texts.title, Float(titleWeight)), (texts.body, Float(1))] {
             var folded = text
             // Folding accents rebuilds the string: only do it when a byte says there is one.
-            if !folded.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { folded = foldToASCII(folded) }
+            if !isASCII(folded) { folded = foldToASCII(folded) }
             folded.withUTF8 { bytes in
                 var scanner = WordScanner(bytes)
                 var previous = -1
