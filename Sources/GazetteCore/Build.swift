@@ -164,10 +164,11 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     return report
 }
 
-/// Drops `values` on another thread a moment from now, once the caller has let go of its own
-/// references (had it been first, the caller would free them). Freeing a large site's papers,
-/// topics and contexts keeps a core busy for half a second at 100,000 papers, and neither the
-/// caller nor a command about to exit needs to wait for it.
+/// Drops `values` on another thread a second from now. Freeing a large site's papers, topics and
+/// contexts keeps a core busy for half a second at 100,000 papers, and neither the caller nor a
+/// command about to exit needs to wait for it. The delay lets the caller's own references go
+/// first, so that the last release, which frees, happens on that thread. (`gazette serve` may hold
+/// one previous model for that second.)
 func freeLater<T>(_ values: T) {
     DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 1) { withExtendedLifetime(values) {} }
 }
@@ -238,7 +239,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
                             description: nil, section: "papers", context: { contexts.allPapers(order: order, page: page, orders: orders) }))
         }
     }
-    jobs += concurrentChunks(model.papers.count) { range in
+    jobs += concurrentChunks(model.papers.count, workers: workers) { range in
         range.map { index in
             Job(path: PageContexts.paperPath(model.papers[index]), template: "paper", title: contexts.titles[index],
                 description: contexts.summaries[index], section: "papers", context: { contexts.paper(index) })
@@ -255,11 +256,11 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         }
     }
     var paperIndex: [String: Int] = [:]
-    let titleKeys = concurrentChunks(model.papers.count) { range in range.map { normalizedTitleKey(model.papers[$0].title) } }.flatMap { $0 }
+    let titleKeys = concurrentChunks(model.papers.count, workers: workers) { range in range.map { normalizedTitleKey(model.papers[$0].title) } }.flatMap { $0 }
     for (index, key) in titleKeys.enumerated() { paperIndex[key] = index }
     jobs.append(Job(path: "dumps/index.html", template: "dumps", title: "Issues", description: nil, section: "dumps", context: contexts.dumpsIndex))
     // Finding each entry's paper normalises its title: one issue per task.
-    let pagesOfDump = try concurrentMap(model.dumps) { contexts.dumpPages($0, paperIndex: paperIndex) }
+    let pagesOfDump = try concurrentMap(model.dumps, workers: workers) { contexts.dumpPages($0, paperIndex: paperIndex) }
     for (dump, pages) in zip(model.dumps, pagesOfDump) {
         for page in pages {
             jobs.append(Job(path: page.path, template: "dump", title: numbered(model.issueLabel(dump), page), description: nil,

@@ -131,7 +131,6 @@ struct PageContexts {
     }
 
     /// The first sentences of an abstract as plain text, about 240 characters.
-
     static func summary(of paper: Paper) -> String {
         guard let abstract = paper.abstract else { return "" }
         // Only the opening matters: clean a bounded prefix, not the whole abstract.
@@ -156,7 +155,10 @@ struct PageContexts {
     /// never joins the one before it, except LF after CR).
     static func isPlainASCII(_ text: String, through count: Int) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in !bytes.prefix(count + 1).contains { $0 >= 0x80 || $0 == 0x0D } }
+        return text.withUTF8 { bytes in
+            let opening = UnsafeBufferPointer(rebasing: bytes.prefix(count + 1))
+            return isASCII(opening) && !opening.contains(0x0D)
+        }
     }
 
     /// `0.43`: two decimals, without Foundation's formatter (it ran once per card on every list).

@@ -8,17 +8,21 @@ func percentEncodedQuery(_ text: String) -> String {
     var text = text
     let encoded: String? = text.withUTF8 { bytes in
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-        let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
         for byte in bytes {
             if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
                 out.append(byte)
             } else {
-                out += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                out.append(0x25)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
     return encoded ?? text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
 }
+
+/// Uppercase hex digits, as Foundation writes percent escapes.
+private let hexDigits = Array("0123456789ABCDEF".utf8)

@@ -186,11 +186,12 @@ func latexFree(_ text: String) -> String {
     return plain == true ? text : cleanLatex(text, markdown: false)
 }
 
-/// Splits `0..<count` into ranges, maps each on all cores and returns the results in order.
-func concurrentChunks<R>(_ count: Int, minimumChunk: Int = 256, _ work: (Range<Int>) -> R) -> [R] {
+/// Splits `0..<count` into ranges, maps each on all cores (or `workers` threads) and returns the
+/// results in order.
+func concurrentChunks<R>(_ count: Int, minimumChunk: Int = 256, workers: Int? = nil, _ work: (Range<Int>) -> R) -> [R] {
     let chunks = max(1, min(count / minimumChunk, ProcessInfo.processInfo.activeProcessorCount * 4))
     let ranges = (0..<chunks).map { ($0 * count / chunks)..<(($0 + 1) * count / chunks) }
-    return (try? concurrentMap(ranges) { work($0) }) ?? []
+    return (try? concurrentMap(ranges, workers: workers) { work($0) }) ?? []
 }
 
 /// Gives two topics that would share a name the next distinctive term of each as a qualifier.

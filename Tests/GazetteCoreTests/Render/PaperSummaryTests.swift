@@ -41,5 +41,9 @@ final class PaperSummaryTests: XCTestCase {
         XCTAssertEqual(PageContexts.characterPrefix("abce\u{301}f", 4), "abce\u{301}")
         XCTAssertEqual(PageContexts.characterPrefix("ab\r\ncd", 3), "ab\r\n")
         XCTAssertEqual(PageContexts.characterPrefix("ab", 5), "ab")
+        // The abstract's opening is cut at 1,000 characters the same way.
+        let long = String(repeating: "b", count: 999) + "e\u{301}" + String(repeating: " word", count: 100)
+        XCTAssertEqual(PageContexts.characterPrefix(long, 1000), String(long.prefix(1000)))
+        XCTAssertTrue(PageContexts.characterPrefix(long, 1000).hasSuffix("e\u{301}"))
     }
 }
