@@ -81,6 +81,31 @@ def test_short_words_match_exactly_and_load_one_shard(browser, base_url, site, c
             assert re.search(r"(^|[^a-z0-9])co([^a-z0-9]|$)", text), title
 
 
+def test_long_queries_search_the_first_words_and_say_which_were_left_out(browser, base_url, site, console):
+    manifest = json.loads((site / "search/manifest.json").read_text())
+    limit = manifest["max_words"]
+    first = ["language", "models", "language", "reasoning", "tasks", "large", "training"]  # "language" twice
+    browser.get(base_url + "index.html")
+    box = browser.find_element(By.ID, "search-input")
+    box.send_keys(" ".join(first + ["zzyzx", "qwerty"]))
+    note = f"Searched the first {limit} words; left out: zzyzx qwerty."
+
+    def summary(b):
+        return b.find_element(By.CSS_SELECTOR, "#search-results .search-summary").text
+
+    # Waits for the whole query's results (typing shows a few partial queries' first).
+    wait(browser).until(lambda b: note in summary(b))
+    long_hits = hit_titles(browser)
+    assert long_hits, "the default content has papers with all six words"
+    # The same hits as the first words alone: the words left out do not change the results.
+    box.clear()
+    box.send_keys(" ".join(first))
+    wait(browser).until(lambda b: "left out" not in summary(b) and hit_titles(b) == long_hits)
+    indexes = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/search/t-') || n.includes('/search/p-'))")
+    assert not any("/t-zz" in n or "/t-qw" in n for n in indexes), indexes
+
+
 def test_search_is_usable_with_the_keyboard(browser, base_url, console):
     browser.get(base_url + "index.html")
     box = browser.find_element(By.ID, "search-input")

@@ -91,12 +91,22 @@
     return best;
   }
 
+  // The distinct words of a query, in the order typed.
+  function distinct(list) {
+    var seen = Object.create(null);
+    return list.filter(function (w) { return seen[w] ? false : (seen[w] = true); });
+  }
+
   function search(query) {
-    var terms = words(query);
+    var terms = distinct(words(query));
     if (!terms.length) return Promise.resolve(null);
     return load("search/manifest.json").then(function (m) {
       manifest = m;
       if (!m.shardSet) { m.shardSet = keySet(m.shards); m.splitSet = keySet(m.splits); m.prefixSet = keySet(m.prefixes); }
+      // Each word loads its own index files: past the manifest's limit, words are left out (and the
+      // summary says which), so that no query downloads more than a few hundred kilobytes.
+      var ignored = m.max_words && terms.length > m.max_words ? terms.slice(m.max_words) : [];
+      terms = terms.slice(0, terms.length - ignored.length);
       var files = terms.map(filesFor);
       return Promise.all(files.map(function (list) { return Promise.all(list.map(load)); })).then(function (data) {
         var scores = {};
@@ -125,6 +135,7 @@
           var byShard = {};
           shardIds.forEach(function (n, i) { byShard[n] = docs[i]; });
           return {
+            ignored: ignored,
             total: hits.length,
             hits: shown.map(function (h) {
               var d = byShard[Math.floor(h.id / per)][h.id % per];
@@ -162,6 +173,9 @@
     summary.textContent = result.total === 0 ? "No papers match." :
       result.total > result.hits.length ? "Best " + result.hits.length + " of " + result.total + " papers. Use more words to narrow." :
       result.total + (result.total === 1 ? " paper" : " papers");
+    if (result.ignored.length) {
+      summary.textContent += " Searched the first " + manifest.max_words + " words; left out: " + result.ignored.join(" ") + ".";
+    }
     panel.appendChild(summary);
     if (result.hits.length) panel.appendChild(list);
     panel.hidden = false;

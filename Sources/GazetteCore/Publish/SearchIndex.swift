@@ -21,9 +21,9 @@ public struct SearchDocument: Sendable, Equatable {
 }
 
 /// The static search index, split into pieces the page loads on demand:
-/// - `search/manifest.json`: the number of documents, documents per metadata shard, the term shard
-///   keys (`shards`), the keys that were split by a longer prefix (`splits`) and those of them that
-///   have a prefix file (`prefixes`);
+/// - `search/manifest.json`: the number of documents, documents per metadata shard, the most words a
+///   query looks up (`max_words`), the term shard keys (`shards`), the keys that were split by a
+///   longer prefix (`splits`) and those of them that have a prefix file (`prefixes`);
 /// - `search/docs-<n>.json`: metadata of documents `n*perShard ..< (n+1)*perShard` as `[title, path, topic, date, iso]`;
 /// - `search/t-<key>.json`: `{word: [[title ids], [abstract ids]]}` for the words starting with `key`,
 ///   each ascending list written as gaps (the first id, then differences), which keeps long lists short;
@@ -40,6 +40,10 @@ public struct SearchIndex: Sendable {
     public static let version = 2
     /// Words shorter than this match exactly in search.js, not as prefixes, so they need no prefix file.
     public static let prefixMinimum = 3
+    /// search.js looks up at most this many distinct words of a query (the first ones typed) and says
+    /// which it left out. Each word loads its own index files, so without a cap a long query of
+    /// common words could load a megabyte at 100,000 papers; with it, any query stays under 300 KB.
+    public static let maxQueryWords = 6
     /// Documents in order; a document's id is its position.
     public var documents: [SearchDocument]
     public var docsPerShard: Int
@@ -226,6 +230,7 @@ public struct SearchIndex: Sendable {
         manifest.beginObject()
         manifest.key("docs_per_shard"); manifest.int(docsPerShard)
         manifest.key("documents"); manifest.int(documents.count)
+        manifest.key("max_words"); manifest.int(Self.maxQueryWords)
         manifest.key("prefixes"); manifest.beginArray(); for prefix in plan.prefixes { manifest.string(prefix.key) }; manifest.endArray()
         manifest.key("shards"); manifest.beginArray(); for shard in plan.shards { manifest.string(shard.key) }; manifest.endArray()
         manifest.key("splits"); manifest.beginArray(); for key in plan.splits { manifest.string(key) }; manifest.endArray()
