@@ -95,6 +95,7 @@ def test_long_queries_search_the_first_words_and_say_which_were_left_out(browser
 
     # Waits for the whole query's results (typing shows a few partial queries' first).
     wait(browser).until(lambda b: note in summary(b))
+    assert "Use more words" not in summary(browser), "no advice to add words to a query that had some left out"
     long_hits = hit_titles(browser)
     assert long_hits, "the default content has papers with all six words"
     # The same hits as the first words alone: the words left out do not change the results.

@@ -222,10 +222,12 @@ enum EmbeddedScaffold {
     });
     var summary = document.createElement("p");
     summary.className = "search-summary";
+    var capped = result.ignored.length > 0;
     summary.textContent = result.total === 0 ? "No papers match." :
-      result.total > result.hits.length ? "Best " + result.hits.length + " of " + result.total + " papers. Use more words to narrow." :
-      result.total + (result.total === 1 ? " paper" : " papers");
-    if (result.ignored.length) {
+      result.total > result.hits.length ? "Best " + result.hits.length + " of " + result.total + " papers." +
+        (capped ? "" : " Use more words to narrow.") :
+      result.total + (result.total === 1 ? " paper." : " papers.");
+    if (capped) {
       summary.textContent += " Searched the first " + manifest.max_words + " words; left out: " + result.ignored.join(" ") + ".";
     }
     panel.appendChild(summary);
