@@ -7,7 +7,7 @@ import Foundation
 func percentEncodedQuery(_ text: String) -> String {
     var text = text
     let encoded: String? = text.withUTF8 { bytes in
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard isASCII(bytes) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
         for byte in bytes {
