@@ -24,6 +24,9 @@ if ! cmp -s tests-browser/requirements.txt "$stamp"; then
     cp tests-browser/requirements.txt "$stamp"
 fi
 
+# The topic-quality measures (scripts/topic_metrics.py): hand-computed cases, numpy only.
+.venv/bin/python -m pytest -q scripts/tests
+
 ${SWIFT:-swift} build --product gazette
 site="$(mktemp -d)/public"
 trap 'rm -rf "$(dirname "$site")"' EXIT

@@ -10,7 +10,7 @@ struct TopicsCommand: ParsableCommand {
         Prints each topic with its size and top terms. With --json, also writes the analysis
         (each paper's terms, each topic's top term keys, each paper's primary topic), which
         scripts/topic-quality.sh uses to compare Gazette with scikit-learn.
-        Example: gazette topics content --json analysis.json
+        Example: gazette topics content --topics 13 --json analysis.json
         """
     )
 
@@ -20,9 +20,21 @@ struct TopicsCommand: ParsableCommand {
     @Option(name: .long, help: "Write the analysis as JSON to this file (example: --json analysis.json).")
     var json: String?
 
+    @Option(name: .long, help: "Number of topics, overriding `topics.count:` (example: --topics 13).")
+    var topics: Int?
+
+    @Flag(name: .customLong("no-seeds"), help: "Ignore the seed topics of site.yml, to see what the text alone gives (example: --no-seeds).")
+    var noSeeds = false
+
+    func validate() throws {
+        if let topics, topics < 1 { throw ValidationError("--topics must be at least 1 (example: --topics 13)") }
+    }
+
     func run() throws {
         do {
-            let loaded = try loadContent(content)
+            var loaded = try loadContent(content)
+            if let topics { loaded.config.topics.count = topics }
+            if noSeeds { loaded.config.topics.seeds = [] }
             var papers = mergePapers(loaded.dumps)
             assignSlugs(&papers)
             let model = inferTopics(papers, options: loaded.config.topics)

@@ -120,19 +120,19 @@ func encodeJSON<T: Encodable>(_ value: T, pretty: Bool = true) throws -> [UInt8]
 /// The topic analysis for quality measures: each paper's terms (keys, with repetition by count),
 /// each topic's top ten keys, and each paper's primary topic.
 public func topicAnalysisJSON(papers: [Paper], model: TopicModel) throws -> [UInt8] {
-    struct PaperTerms: Encodable { let id: String; let terms: [String] }
+    struct PaperTerms: Encodable { let id: String; let title: String; let abstract: String; let terms: [String] }
     struct TopicKeys: Encodable {
         let id: Int; let name: String; let slug: String; let size: Int; let terms: [String]; let keys: [String]
         let distinctive_keys: [String]
     }
-    struct Assignment: Encodable { let id: String; let primary: Int? }
+    struct Assignment: Encodable { let id: String; let primary: Int?; let secondary: [Int] }
     struct Analysis: Encodable { let papers: [PaperTerms]; let topics: [TopicKeys]; let assignments: [Assignment] }
     let order = papers.indices.sorted { papers[$0].slug < papers[$1].slug }
     let labels = model.memberships.map { $0.first?.topic ?? -1 }
     let distinctive = distinctivenessRanking(corpus: model.corpus, labels: labels, clusterCount: model.topics.count, limit: 10)
     let analysis = Analysis(
         papers: order.map { index in
-            PaperTerms(id: papers[index].slug, terms: model.corpus.documents[index].flatMap { entry in
+            PaperTerms(id: papers[index].slug, title: papers[index].title, abstract: papers[index].abstract ?? "", terms: model.corpus.documents[index].flatMap { entry in
                 // Counts carry the title weight; the measures want plain occurrences.
                 [String](repeating: model.corpus.terms[entry.term].key, count: max(1, Int(entry.count.rounded())))
             })
@@ -141,6 +141,9 @@ public func topicAnalysisJSON(papers: [Paper], model: TopicModel) throws -> [UIn
             TopicKeys(id: topic.id, name: topic.name, slug: topic.slug, size: topic.primaryCount, terms: topic.terms.map(\.label),
                       keys: topic.terms.map(\.key), distinctive_keys: distinctive[topic.id].map(\.key))
         },
-        assignments: order.map { Assignment(id: papers[$0].slug, primary: model.memberships[$0].first?.topic) })
+        assignments: order.map { index in
+            let memberships = model.memberships[index]
+            return Assignment(id: papers[index].slug, primary: memberships.first?.topic, secondary: memberships.dropFirst().map(\.topic))
+        })
     return try encodeJSON(analysis)
 }

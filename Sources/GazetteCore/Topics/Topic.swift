@@ -59,13 +59,17 @@ public struct TopicOptions: Hashable, Sendable {
     /// Smaller clusters are dissolved into their neighbours.
     public var minTopicSize = 5
     /// Larger clusters are split in two.
-    public var maxTopicShare = 0.25
+    public var maxTopicShare = 0.2
     /// Clusters whose centroids are at least this similar are merged (automatic count only).
     public var mergeSimilarity = 0.5
     /// A secondary topic needs at least this similarity...
     public var secondaryMinScore = 0.12
     /// ...and at least this fraction of the primary topic's similarity.
     public var secondaryRelativeScore = 0.6
+    /// A seed names a cluster only when its starting centroid and the cluster's are at least this alike.
+    public var seedNameMinSimilarity = 0.3
+    /// Rounds of the factorisation that refines the clusters' centres (0: plain k-means).
+    public var nmfIterations = 100
     /// How many related papers each paper lists.
     public var relatedCount = 5
     public var seed: UInt64 = 0x6A7E_77E

@@ -34,22 +34,8 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     }
 
     // Seeds become initial centroids, so their topics exist from the start.
-    var seedVectors: [(seed: SeedTopic, vector: [Double])] = []
-    let stemmer = Stemmer()
-    for seed in options.seeds {
-        var vector = [Double](repeating: 0, count: dimension)
-        for phrase in seed.terms {
-            let stems = tokenize(phrase, stemmer: stemmer).map(\.stem)
-            if let id = corpus.termIndex[stems.joined(separator: " ")] { vector[id] = 1 }
-            for stem in stems { if let id = corpus.termIndex[stem] { vector[id] = 1 } }
-        }
-        if vector.contains(where: { $0 > 0 }) {
-            normalize(&vector)
-            seedVectors.append((seed, vector))
-        } else {
-            warnings.append("seed topic \"\(seed.name)\": none of its terms occur in enough papers; ignored")
-        }
-    }
+    let seedVectors = seedCentroids(options.seeds, corpus: corpus, titles: order.map { papers[$0].title }, vectors: vectors,
+                                    warnings: &warnings).map { (seed: $0.seed, vector: $0.vector) }
 
     let minSize = min(options.minTopicSize, max(1, n / 4))
     let maxSize = max(minSize, Int((Double(n) * options.maxTopicShare).rounded(.up)))
@@ -62,10 +48,20 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
                                      restarts: restarts, seed: options.seed)
 
     if automatic {
-        clustering = mergeCloseClusters(clustering, vectors: vectors, threshold: options.mergeSimilarity, maxSize: maxSize)
+        clustering = mergeCloseClusters(clustering, vectors: vectors, threshold: options.mergeSimilarity, maxSize: maxSize,
+                                        seeded: seedVectors.count)
         clustering = dissolveSmallClusters(clustering, vectors: vectors, minSize: minSize)
         clustering = splitLargeClusters(clustering, vectors: vectors, maxSize: maxSize, minSize: minSize, seed: options.seed)
     }
+    // Seeded clusters stay near what their seeds describe; the factorisation would pull them away.
+    if options.nmfIterations > 0 && seedVectors.isEmpty {
+        // Factor rows make better topic centres than k-means means (see `nmfCentroids`); every
+        // paper then joins the nearest one.
+        let refined = nmfCentroids(clustering, vectors: vectors, iterations: options.nmfIterations)
+        clustering = Clustering(centroids: refined, labels: assign(vectors, to: refined).labels, objective: clustering.objective)
+        if automatic { clustering = dissolveSmallClusters(clustering, vectors: vectors, minSize: minSize) }
+    }
+    if !automatic { clustering = keepingCount(clustering, vectors: vectors, count: k, minSize: minSize, seed: options.seed) }
     clustering = dropEmptyClusters(clustering)
     let clusterCount = clustering.centroids.count
     let centroids = clustering.centroids
@@ -74,18 +70,22 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     // Naming only counts documents, so it reads the corpus in input order with the labels moved there.
     var inputLabels = [Int](repeating: 0, count: n)
     for (canonical, input) in order.enumerated() { inputLabels[input] = clustering.labels[canonical] }
-    let termsByCluster = distinctiveTerms(corpus: corpus, labels: inputLabels, clusterCount: clusterCount)
+    // One ranking serves both the terms shown (from the best 30) and the name (from the best 40).
+    let ranked = rankedTerms(corpus: corpus, labels: inputLabels, clusterCount: clusterCount, limit: 40)
+    let termsByCluster = distinctiveTerms(ranked: ranked.map { Array($0.prefix(30)) }, corpus: corpus)
     var seedOfCluster = [String?](repeating: nil, count: clusterCount)
     var pairs: [(cluster: Int, seed: Int, score: Double)] = []
     for (s, seed) in seedVectors.enumerated() {
         let terms = seed.vector.indices.filter { seed.vector[$0] > 0 }
         for c in 0..<clusterCount {
+            // The cosine of the seed's starting centroid and the cluster's.
             pairs.append((c, s, terms.reduce(0) { $0 + seed.vector[$1] * centroids.weight(term: $1, cluster: c) }))
         }
     }
     pairs.sort { $0.score != $1.score ? $0.score > $1.score : ($0.seed, $0.cluster) < ($1.seed, $1.cluster) }
     var usedSeeds: Set<Int> = []
-    for pair in pairs where pair.score > 0 && seedOfCluster[pair.cluster] == nil && !usedSeeds.contains(pair.seed) {
+    // A seed whose cluster dissolved names no other: its best remaining match is about something else.
+    for pair in pairs where pair.score >= options.seedNameMinSimilarity && seedOfCluster[pair.cluster] == nil && !usedSeeds.contains(pair.seed) {
         seedOfCluster[pair.cluster] = seedVectors[pair.seed].seed.name
         usedSeeds.insert(pair.seed)
     }
@@ -116,7 +116,24 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
         primaryCounts[list[0].topic] += 1
         for membership in list { sizes[membership.topic] += 1 }
     }
-    var names = (0..<clusterCount).map { seedOfCluster[$0] ?? topicName(from: termsByCluster[$0]) }
+    // Names draw on a longer list than the ten terms shown, so a shelf-label phrase can be found.
+    let nameCandidates = ranked.map { $0.map(\.term) }
+    // A phrase is shown as the cluster's papers write it: in their titles, else in a few abstracts.
+    var sampleTitles = [[String]](repeating: [], count: clusterCount)
+    var sampleAbstracts = [[String]](repeating: [], count: clusterCount)
+    for (canonical, input) in order.enumerated() {
+        let c = clustering.labels[canonical]
+        if sampleTitles[c].count < 60 { sampleTitles[c].append(papers[input].title) }
+        if sampleAbstracts[c].count < 5 { sampleAbstracts[c].append(papers[input].abstract ?? "") }
+    }
+    var names = (try? concurrentMap(Array(0..<clusterCount)) { c -> String in
+        if let seed = seedOfCluster[c] { return seed }
+        let stemmer = Stemmer()
+        return topicName(from: nameCandidates[c]) { term in
+            writtenPhrase(term.key, in: sampleTitles[c], stemmer: stemmer)
+                ?? writtenPhrase(term.key, in: sampleAbstracts[c], stemmer: stemmer) ?? term.label
+        }
+    }) ?? []
     disambiguate(&names, terms: termsByCluster)
     let ranking = (0..<clusterCount).sorted { primaryCounts[$0] != primaryCounts[$1] ? primaryCounts[$0] > primaryCounts[$1] : names[$0] < names[$1] }
     var newID = [Int](repeating: 0, count: clusterCount)
@@ -208,8 +225,9 @@ func disambiguate(_ names: inout [String], terms: [[TopicTerm]]) {
 
 /// Merges the two most similar clusters while their centroids are at least `threshold` alike and
 /// the merged cluster stays within `maxSize`; a merged centroid is the normalised sum of both
-/// clusters' members. A few Lloyd iterations settle the result.
-func mergeCloseClusters(_ start: Clustering, vectors: [SparseVector], threshold: Double, maxSize: Int) -> Clustering {
+/// clusters' members. A few Lloyd iterations settle the result. The first `seeded` clusters started
+/// from the seeds of `site.yml`: two of them are never merged, since each is a shelf the maintainer asked for.
+func mergeCloseClusters(_ start: Clustering, vectors: [SparseVector], threshold: Double, maxSize: Int, seeded: Int = 0) -> Clustering {
     var k = start.centroids.count
     let dimension = start.centroids.dimension
     guard k > 2 else { return start }
@@ -224,7 +242,7 @@ func mergeCloseClusters(_ start: Clustering, vectors: [SparseVector], threshold:
     while remaining > 2 {
         var best: (a: Int, b: Int, similarity: Double)?
         for a in 0..<k where alive[a] {
-            for b in (a + 1)..<k where alive[b] && sizes[a] + sizes[b] <= maxSize && similarity[a][b] >= threshold {
+            for b in (a + 1)..<k where alive[b] && b >= seeded && sizes[a] + sizes[b] <= maxSize && similarity[a][b] >= threshold {
                 if best == nil || similarity[a][b] > best!.similarity { best = (a, b, similarity[a][b]) }
             }
         }
@@ -269,17 +287,47 @@ func dissolveSmallClusters(_ start: Clustering, vectors: [SparseVector], minSize
 func splitLargeClusters(_ start: Clustering, vectors: [SparseVector], maxSize: Int, minSize: Int, seed: UInt64) -> Clustering {
     var clustering = start
     for _ in 0..<16 {
-        var sizes = [Int](repeating: 0, count: clustering.centroids.count)
-        for label in clustering.labels { sizes[label] += 1 }
-        guard let largest = sizes.indices.max(by: { (sizes[$0], $1) < (sizes[$1], $0) }), sizes[largest] > maxSize else { break }
-        let members = clustering.labels.indices.filter { clustering.labels[$0] == largest }
-        let halves = sphericalKMeans(members.map { vectors[$0] }, dimension: clustering.centroids.dimension, k: 2, restarts: 2, seed: seed)
-        var centroids = clustering.centroids
-        centroids.setColumn(largest, from: halves.centroids, column: 0)
-        let next = lloyd(vectors, centroids: centroids.appending(halves.centroids, column: 1), maxIterations: 5)
-        var nextSizes = [Int](repeating: 0, count: next.centroids.count)
-        for label in next.labels { nextSizes[label] += 1 }
-        if nextSizes.contains(where: { $0 < minSize }) { break }
+        guard let next = splittingLargest(clustering, vectors: vectors, above: maxSize, minSize: minSize, seed: seed) else { break }
+        clustering = next
+    }
+    return clustering
+}
+
+/// The clustering with its largest cluster split in two by 2-means over its members, or nil when
+/// that cluster holds no more than `above` papers or a half would fall below `minSize`.
+func splittingLargest(_ clustering: Clustering, vectors: [SparseVector], above: Int, minSize: Int, seed: UInt64) -> Clustering? {
+    let sizes = clusterSizes(clustering)
+    guard let largest = sizes.indices.max(by: { (sizes[$0], $1) < (sizes[$1], $0) }), sizes[largest] > above else { return nil }
+    return splitting(largest, of: clustering, vectors: vectors, minSize: minSize, seed: seed)
+}
+
+/// The clustering with `cluster` split in two by 2-means over its members (and a few Lloyd
+/// iterations over all papers), or nil when a cluster would end below `minSize`.
+func splitting(_ cluster: Int, of clustering: Clustering, vectors: [SparseVector], minSize: Int, seed: UInt64) -> Clustering? {
+    let members = clustering.labels.indices.filter { clustering.labels[$0] == cluster }
+    let halves = sphericalKMeans(members.map { vectors[$0] }, dimension: clustering.centroids.dimension, k: 2, restarts: 2, seed: seed)
+    var centroids = clustering.centroids
+    centroids.setColumn(cluster, from: halves.centroids, column: 0)
+    let next = lloyd(vectors, centroids: centroids.appending(halves.centroids, column: 1), maxIterations: 5)
+    return clusterSizes(next).contains(where: { $0 < minSize }) ? nil : next
+}
+
+func clusterSizes(_ clustering: Clustering) -> [Int] {
+    var sizes = [Int](repeating: 0, count: clustering.centroids.count)
+    for label in clustering.labels { sizes[label] += 1 }
+    return sizes
+}
+
+/// A fixed number of topics, none below `minSize`: clusters that are too small are dissolved into
+/// their neighbours, then clusters are split, the largest that splits cleanly first, until the
+/// count is back (as far as the sizes allow).
+func keepingCount(_ start: Clustering, vectors: [SparseVector], count: Int, minSize: Int, seed: UInt64) -> Clustering {
+    var clustering = dropEmptyClusters(dissolveSmallClusters(start, vectors: vectors, minSize: minSize))
+    while clustering.centroids.count < count {
+        let sizes = clusterSizes(clustering)
+        let candidates = sizes.indices.filter { sizes[$0] >= 2 * minSize }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+        guard let next = candidates.lazy.compactMap({ splitting($0, of: clustering, vectors: vectors, minSize: minSize, seed: seed) }).first
+        else { break }
         clustering = next
     }
     return clustering

@@ -7,6 +7,12 @@ import Foundation
 public func distinctiveTerms(corpus: AnalyzedCorpus, labels: [Int], clusterCount: Int, limit: Int = 10,
                              candidates: Int = 30, coherenceWeight: Double = 1) -> [[TopicTerm]] {
     let ranked = rankedTerms(corpus: corpus, labels: labels, clusterCount: clusterCount, limit: max(limit, candidates))
+    return distinctiveTerms(ranked: ranked, corpus: corpus, limit: limit, coherenceWeight: coherenceWeight)
+}
+
+/// `distinctiveTerms` from each cluster's ranked candidates (see `rankedTerms`).
+func distinctiveTerms(ranked: [[(id: Int, term: TopicTerm)]], corpus: AnalyzedCorpus, limit: Int = 10,
+                      coherenceWeight: Double = 1) -> [[TopicTerm]] {
     guard coherenceWeight > 0 else { return ranked.map { $0.prefix(limit).map(\.term) } }
     let postings = DocumentPostings(corpus, terms: ranked.flatMap { $0.map(\.id) })
     return (try? concurrentMap(ranked) { pool -> [TopicTerm] in
@@ -119,19 +125,35 @@ struct DocumentPostings {
     }
 }
 
-/// A readable name from a topic's top terms: the leading phrase, or a phrase that extends the
-/// leading word ("diffusion" → "Diffusion models"), or the leading word with a second one most of
-/// the topic's papers share ("Grokking and circuits"), or the leading word alone.
-public func topicName(from terms: [TopicTerm]) -> String {
-    guard let first = terms.first else { return "Miscellaneous" }
-    if first.key.contains(" ") { return capitalizedFirst(first.label) }
-    let top = terms.prefix(3)
-    if let phrase = top.first(where: { $0.key.contains(" ") && $0.key.split(separator: " ").contains(Substring(first.key)) }) {
-        return capitalizedFirst(phrase.label)
+/// A shelf label from a topic's candidate terms, most distinctive first (see `nameShapeProblem`
+/// for what a name may not be). In order: a distinctive phrase that enough of the topic's papers use;
+/// a word most of them use, with a second word many share ("Grokking and memorization"); any
+/// phrase of the right shape; a word a fifth of them use. A topic with none is "Miscellaneous papers".
+/// `writtenForm` gives a phrase as the papers write it (the label joins each word's usual form).
+public func topicName(from terms: [TopicTerm], writtenForm: (TopicTerm) -> String = { $0.label }) -> String {
+    let usable = terms.filter { nameShapeProblem($0.label) == nil }
+    let lead = terms.first?.weight ?? 0
+    let words = usable.filter { !$0.key.contains(" ") }
+    // A phrase as written must pass too ("compared supervision" may be written "compare supervised").
+    var written: [String: String] = [:]
+    let phrases = usable.filter { term in
+        guard term.key.contains(" ") else { return false }
+        let form = writtenForm(term)
+        written[term.key] = form
+        return nameShapeProblem(form) == nil
     }
-    // A second word from another stem family ("llm" and "llms" are one family).
-    if let second = top.dropFirst().first(where: {
-        !$0.key.contains(" ") && !$0.key.hasPrefix(first.key) && !first.key.hasPrefix($0.key) && $0.coverage >= 0.4
+    if let phrase = phrases.first(where: { $0.coverage >= 0.12 && $0.weight >= lead * 0.2 }) { return capitalizedFirst(written[phrase.key]!) }
+    if let name = wordName(words, minimumCoverage: 0.4) { return name }
+    if let phrase = phrases.first(where: { $0.coverage >= 0.06 }) { return capitalizedFirst(written[phrase.key]!) }
+    return wordName(words, minimumCoverage: 0.2) ?? "Miscellaneous papers"
+}
+
+/// The first word at least `minimumCoverage` of the topic's papers use, with a second one from
+/// another stem family that at least 30% use ("llm" and "llms" are one family).
+private func wordName(_ words: [TopicTerm], minimumCoverage: Double) -> String? {
+    guard let first = words.first(where: { $0.coverage >= minimumCoverage }) else { return nil }
+    if let second = words.first(where: {
+        $0.key != first.key && !$0.key.hasPrefix(first.key) && !first.key.hasPrefix($0.key) && $0.coverage >= 0.3
     }) {
         return capitalizedFirst(first.label) + " and " + second.label
     }
@@ -141,4 +163,19 @@ public func topicName(from terms: [TopicTerm]) -> String {
 func capitalizedFirst(_ text: String) -> String {
     guard let first = text.first else { return text }
     return first.uppercased() + text.dropFirst()
+}
+
+/// How `texts` most often write the two-word phrase `key` (two stems), or nil if they never do;
+/// words keep their capitals only when they are acronyms ("LLM agents", "in-context learning").
+func writtenPhrase(_ key: String, in texts: [String], stemmer: Stemmer) -> String? {
+    let stems = key.split(separator: " ").map(String.init)
+    guard stems.count == 2 else { return nil }
+    var counts: [String: Int] = [:]
+    for text in texts {
+        let tokens = tokenize(text, stemmer: stemmer)
+        for i in tokens.indices.dropFirst() where !tokens[i].afterBreak && tokens[i - 1].stem == stems[0] && tokens[i].stem == stems[1] {
+            counts[tokens[i - 1].surface + " " + tokens[i].surface, default: 0] += 1
+        }
+    }
+    return counts.isEmpty ? nil : preferredForm(counts)
 }

@@ -102,7 +102,11 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertEqual(config.title, "Gazette — language and reasoning papers")
         XCTAssertNil(config.baseURL)
         XCTAssertNil(config.topics.count)
-        XCTAssertEqual(config.topics.seeds.map(\.name), ["Compositionality", "Semantics and representations", "Evaluation and benchmarks"])
+        XCTAssertEqual(config.topics.seeds.map(\.name), [
+            "Compositionality", "Reasoning", "Generalization and transfer", "Meaning and representations", "Interpretability",
+            "Evaluation and benchmarks", "Alignment and safety", "Vision and multimodal", "Training and data", "Architectures",
+            "Multilingual and translation", "Figurative language",
+        ])
     }
 
     // MARK: Errors

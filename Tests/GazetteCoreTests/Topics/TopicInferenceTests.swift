@@ -34,7 +34,10 @@ final class TopicInferenceTests: XCTestCase {
             let words = topic.terms[0].label.split(separator: " ").map(String.init)
             let theme = PlantedCorpus.themes.first { theme in words.allSatisfy { theme.words.contains($0) } }
             XCTAssertNotNil(theme, "top term \(topic.terms[0].label) of \(topic.name)")
-            XCTAssertTrue(topic.name.lowercased().contains(topic.terms[0].label.lowercased()), topic.name)
+            // The name is made of the theme's own words (a phrase or two of its words).
+            let nameWords = topic.name.lowercased().split(separator: " ").map(String.init).filter { $0 != "and" }
+            XCTAssertTrue(nameWords.allSatisfy { theme?.words.contains($0) == true }, topic.name)
+            XCTAssertNil(nameShapeProblem(topic.name), topic.name)
             XCTAssertLessThanOrEqual(topic.terms.count, 10)
         }
     }
@@ -152,5 +155,22 @@ final class TopicInferenceTests: XCTestCase {
         let latex = "We use \\textit{in-context} learning with ``quotes'' and 5\\% more"
         XCTAssertEqual(latexFree(latex), cleanLatex(latex, markdown: false))
         XCTAssertFalse(latexFree(latex).contains("textit"))
+    }
+}
+
+final class FixedTopicCountTests: XCTestCase {
+    func testAFixedCountKeepsEveryTopicAtTheMinimumSize() {
+        // Three themes of 20 papers and two odd papers of their own: k-means gives the pair a cluster.
+        let odd = (0..<2).map { i in
+            Paper(slug: "odd-\(i)", title: "Volcano and magma \(i)", abstract: "volcano lava magma eruption crater volcano lava magma.")
+        }
+        let papers = PlantedCorpus.papers(perTheme: 20) + odd
+        for count in [4, 6] {
+            var options = TopicOptions(count: count)
+            options.minTopicSize = 5
+            let model = inferTopics(papers, options: options)
+            XCTAssertEqual(model.topics.count, count, "count \(count)")
+            for topic in model.topics { XCTAssertGreaterThanOrEqual(topic.primaryCount, 5, "count \(count): \(topic.name)") }
+        }
     }
 }

@@ -19,7 +19,8 @@ final class TopicNamerTests: XCTestCase {
     func testTwoWordsWhenTheSecondIsSharedByManyPapers() {
         XCTAssertEqual(topicName(from: [term("grokk", "grokking"), term("circuit", "circuits", coverage: 0.6)]), "Grokking and circuits")
         XCTAssertEqual(topicName(from: [term("grokk", "grokking"), term("perfect", "perfect", coverage: 0.1)]), "Grokking")
-        XCTAssertEqual(topicName(from: [term("llms", "LLMs"), term("llm", "LLM", coverage: 0.9)]), "LLMs", "one stem family")
+        XCTAssertEqual(topicName(from: [term("grokk", "grokking"), term("grokked", "grokked", coverage: 0.9)]), "Grokking",
+                       "one stem family")
     }
 
     func testDistinctiveTermsFavourWordsTheClusterUsesAndOthersDoNot() {
@@ -60,5 +61,17 @@ final class TopicNamerTests: XCTestCase {
         }
         XCTAssertEqual(distinctiveTerms(corpus: corpus, labels: labels, clusterCount: 3),
                        distinctiveTerms(corpus: corpus, labels: labels, clusterCount: 3))
+    }
+}
+
+final class WrittenPhraseTests: XCTestCase {
+    func testAPhraseIsShownAsThePapersWriteIt() {
+        let stemmer = Stemmer()
+        // The stem "general" is written "generalization" most often, but in this phrase always "general".
+        let texts = ["Towards artificial general intelligence.", "Is general intelligence near? Generalization of models.",
+                     "Generalization, generalization and general intelligence."]
+        XCTAssertEqual(writtenPhrase("general intellig", in: texts, stemmer: stemmer), "general intelligence")
+        XCTAssertNil(writtenPhrase("general intellig", in: ["General. Intelligence."], stemmer: stemmer), "a full stop breaks the phrase")
+        XCTAssertEqual(writtenPhrase("llm agent", in: ["LLM agents act.", "LLM agents plan."], stemmer: stemmer), "LLM agents")
     }
 }

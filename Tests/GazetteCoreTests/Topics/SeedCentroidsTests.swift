@@ -1,0 +1,58 @@
+import XCTest
+@testable import GazetteCore
+
+final class SeedCentroidsTests: XCTestCase {
+    /// Six papers: two titled with "telescope", one using it only in its abstract, three about cooking.
+    let documents = [
+        (title: "A telescope survey", body: "galaxy orbit telescope"), (title: "Telescope optics", body: "galaxy lens mirror"),
+        (title: "Orbit of a comet", body: "galaxy telescope comet"), (title: "Garlic sauce", body: "recipe oven garlic"),
+        (title: "Bread dough", body: "recipe oven dough"), (title: "Spice mixes", body: "recipe spice garlic"),
+    ]
+
+    func testASeedStartsFromThePapersWhoseTitlesUseItsTerms() {
+        let corpus = analyzeCorpus(documents)
+        let vectors = tfidfVectors(corpus)
+        var warnings: [String] = []
+        let starts = seedCentroids([SeedTopic(name: "Astronomy", terms: ["telescope"])], corpus: corpus,
+                                   titles: documents.map(\.title), vectors: vectors, warnings: &warnings)
+        XCTAssertEqual(starts.count, 1)
+        XCTAssertEqual(starts[0].titleMatches, 2, "the third paper has the word in its abstract only")
+        // The normalised mean of the first two papers' vectors.
+        var expected = [Double](repeating: 0, count: corpus.terms.count)
+        for vector in vectors.prefix(2) { for k in vector.indices.indices { expected[Int(vector.indices[k])] += vector.values[k] } }
+        let norm = expected.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        for t in expected.indices { XCTAssertEqual(starts[0].vector[t], expected[t] / norm, accuracy: 1e-12) }
+        XCTAssertTrue(warnings.isEmpty)
+    }
+
+    func testASeedNoTitleUsesStartsFromItsTerms() {
+        let corpus = analyzeCorpus(documents)
+        var warnings: [String] = []
+        let starts = seedCentroids([SeedTopic(name: "Cooking", terms: ["recipe", "oven"])], corpus: corpus,
+                                   titles: documents.map(\.title), vectors: tfidfVectors(corpus), warnings: &warnings)
+        XCTAssertEqual(starts[0].titleMatches, 0)
+        let nonzero = starts[0].vector.indices.filter { starts[0].vector[$0] > 0 }
+        XCTAssertEqual(nonzero, [corpus.termIndex["recip"]!, corpus.termIndex["oven"]!].sorted())
+    }
+
+    func testASeedWithUnknownTermsIsLeftOutWithAWarning() {
+        let corpus = analyzeCorpus(documents)
+        var warnings: [String] = []
+        let starts = seedCentroids([SeedTopic(name: "Sailing", terms: ["boat", "harbour"])], corpus: corpus,
+                                   titles: documents.map(\.title), vectors: tfidfVectors(corpus), warnings: &warnings)
+        XCTAssertTrue(starts.isEmpty)
+        XCTAssertEqual(warnings, ["seed topic \"Sailing\": none of its terms occur in enough papers; ignored"])
+    }
+
+    func testTwoSeededTopicsAreNeverMergedEvenWhenAlike() {
+        let papers = PlantedCorpus.papers()
+        // Two seeds on the same theme: without the rule, their clusters would merge into one.
+        var options = TopicOptions(seeds: [SeedTopic(name: "Stars", terms: ["galaxy", "telescope"]),
+                                           SeedTopic(name: "Space", terms: ["orbit", "planet"])])
+        options.maxTopicShare = 0.4
+        options.minTopicSize = 2
+        let model = inferTopics(papers, options: options)
+        let names = model.topics.map(\.name)
+        XCTAssertTrue(names.contains("Stars") && names.contains("Space"), "\(names)")
+    }
+}
