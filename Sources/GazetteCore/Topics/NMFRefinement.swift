@@ -8,10 +8,11 @@ import Foundation
 /// the papers that merely touch on it.
 ///
 /// The factorisation runs on at most `sampleLimit` papers (evenly spaced, in the given order) over
-/// the terms they use, and for at most `iterations` rounds, fewer when a round would cost more than
-/// `budget` multiply-adds in total; so its cost is bounded whatever the size of the digest.
-func nmfCentroids(_ clustering: Clustering, vectors: [SparseVector], iterations: Int = 100, sampleLimit: Int = 3000,
-                  budget: Double = 1.5e9) -> CentroidMatrix {
+/// the terms at least two of them use, and for at most `iterations` rounds, fewer (but at least 5)
+/// when the rounds would cost more than `budget` multiply-adds in all; so its cost is bounded
+/// whatever the size of the digest.
+func nmfCentroids(_ clustering: Clustering, vectors: [SparseVector], iterations: Int = 100, sampleLimit: Int = 1000,
+                  budget: Double = 2.5e8) -> CentroidMatrix {
     let k = clustering.centroids.count
     let dimension = clustering.centroids.dimension
     guard k > 1, !vectors.isEmpty else { return clustering.centroids }
@@ -19,18 +20,24 @@ func nmfCentroids(_ clustering: Clustering, vectors: [SparseVector], iterations:
         ? Array(vectors.indices)
         : (0..<sampleLimit).map { $0 * vectors.count / sampleLimit }
 
-    // Compact term ids: the factor H covers only the terms the sample uses.
+    // Compact term ids: the factor H covers only the terms that at least two papers of the sample
+    // use (a term of one paper cannot shape a topic, and the long tail would dominate the cost).
+    var uses = [Int32](repeating: 0, count: dimension)
+    for d in sample { for t in vectors[d].indices { uses[Int(t)] += 1 } }
     var compact = [Int32](repeating: -1, count: dimension)
     var terms: [Int] = []
     for d in sample {
-        for t in vectors[d].indices where compact[Int(t)] < 0 {
+        for t in vectors[d].indices where compact[Int(t)] < 0 && uses[Int(t)] >= 2 {
             compact[Int(t)] = Int32(terms.count)
             terms.append(Int(t))
         }
     }
     let v = terms.count
     guard v > 0 else { return clustering.centroids }
-    let rows = sample.map { d in (terms: vectors[d].indices.map { Int(compact[Int($0)]) }, values: vectors[d].values.map { Float($0) }) }
+    let rows = sample.map { d -> (terms: [Int], values: [Float]) in
+        let kept = vectors[d].indices.indices.filter { compact[Int(vectors[d].indices[$0])] >= 0 }
+        return (kept.map { Int(compact[Int(vectors[d].indices[$0])]) }, kept.map { Float(vectors[d].values[$0]) })
+    }
     let n = rows.count
     let nonzeros = rows.reduce(0) { $0 + $1.terms.count }
 
@@ -48,8 +55,9 @@ func nmfCentroids(_ clustering: Clustering, vectors: [SparseVector], iterations:
     productXH(rows, h, k: k, into: &w)
     for i in w.indices { w[i] = max(w[i], 0) + 1e-4 }
 
+    // Per round: X·Hᵀ and Wᵀ·X over the nonzeros, two Gram matrices and two k×k products per row.
     let perRound = Double(nonzeros * k * 2 + (n + v) * k * k * 2)
-    let rounds = max(10, min(iterations, Int(budget / max(1, perRound))))
+    let rounds = max(5, min(iterations, Int(budget / max(1, perRound))))
     var xh = [Float](repeating: 0, count: n * k)
     for _ in 0..<rounds {
         // H ← H ∘ (WᵀX) / (WᵀW H)
@@ -142,15 +150,25 @@ private func multiplicativeStep(_ factor: inout [Float], numerator: [Float], gra
     let updated = concurrentChunks(rows, minimumChunk: 256) { range -> [Float] in
         var part = [Float](repeating: 0, count: range.count * k)
         var denominator = [Float](repeating: 0, count: k)
-        for (local, r) in range.enumerated() {
-            for j in 0..<k { denominator[j] = 0 }
-            for i in 0..<k {
-                let f = factor[r * k + i]
-                guard f != 0 else { continue }
-                for j in 0..<k { denominator[j] += f * g[i * k + j] }
-            }
-            for j in 0..<k {
-                part[local * k + j] = factor[r * k + j] * numerator[r * k + j] / (denominator[j] + 1e-9)
+        // Unsafe buffers: this runs over every row times k² on each round.
+        factor.withUnsafeBufferPointer { f in
+            numerator.withUnsafeBufferPointer { numerator in
+                g.withUnsafeBufferPointer { g in
+                    part.withUnsafeMutableBufferPointer { part in
+                        denominator.withUnsafeMutableBufferPointer { d in
+                            for (local, r) in range.enumerated() {
+                                let row = f.baseAddress! + r * k
+                                for j in 0..<k { d[j] = 0 }
+                                for i in 0..<k where row[i] != 0 {
+                                    let scale = row[i], gRow = g.baseAddress! + i * k
+                                    for j in 0..<k { d[j] += scale * gRow[j] }
+                                }
+                                let out = part.baseAddress! + local * k, n = numerator.baseAddress! + r * k
+                                for j in 0..<k { out[j] = row[j] * n[j] / (d[j] + 1e-9) }
+                            }
+                        }
+                    }
+                }
             }
         }
         return part

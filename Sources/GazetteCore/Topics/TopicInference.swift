@@ -57,9 +57,17 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     if options.nmfIterations > 0 && seedVectors.isEmpty {
         // Factor rows make better topic centres than k-means means (see `nmfCentroids`); every
         // paper then joins the nearest one.
-        let refined = nmfCentroids(clustering, vectors: vectors, iterations: options.nmfIterations)
+        var refined = nmfCentroids(clustering, vectors: vectors, iterations: options.nmfIterations)
         clustering = Clustering(centroids: refined, labels: assign(vectors, to: refined).labels, objective: clustering.objective)
-        if automatic { clustering = dissolveSmallClusters(clustering, vectors: vectors, minSize: minSize) }
+        // Factors left with too few papers are dropped at once and their papers join the nearest other
+        // factor (no Lloyd iterations, which would pull the centres back to plain means).
+        for _ in 0..<4 where automatic {
+            let sizes = clusterSizes(clustering)
+            let kept = sizes.indices.filter { sizes[$0] >= minSize }
+            guard kept.count < sizes.count, !kept.isEmpty else { break }
+            refined = refined.selecting(kept)
+            clustering = Clustering(centroids: refined, labels: assign(vectors, to: refined).labels, objective: clustering.objective)
+        }
     }
     if !automatic { clustering = keepingCount(clustering, vectors: vectors, count: k, minSize: minSize, seed: options.seed) }
     clustering = dropEmptyClusters(clustering)
@@ -123,16 +131,27 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     var sampleAbstracts = [[String]](repeating: [], count: clusterCount)
     for (canonical, input) in order.enumerated() {
         let c = clustering.labels[canonical]
-        if sampleTitles[c].count < 60 { sampleTitles[c].append(papers[input].title) }
-        if sampleAbstracts[c].count < 5 { sampleAbstracts[c].append(papers[input].abstract ?? "") }
+        if sampleTitles[c].count < 30 { sampleTitles[c].append(papers[input].title) }
+        if sampleAbstracts[c].count < 3 { sampleAbstracts[c].append(papers[input].abstract ?? "") }
     }
+    // Which of (at most 500 evenly spaced of) its papers use each candidate, so a name can cover most.
+    var membersOf = [[Int]](repeating: [], count: clusterCount)
+    for (document, label) in inputLabels.enumerated() { membersOf[label].append(document) }
     var names = (try? concurrentMap(Array(0..<clusterCount)) { c -> String in
         if let seed = seedOfCluster[c] { return seed }
-        let stemmer = Stemmer()
-        return topicName(from: nameCandidates[c]) { term in
-            writtenPhrase(term.key, in: sampleTitles[c], stemmer: stemmer)
-                ?? writtenPhrase(term.key, in: sampleAbstracts[c], stemmer: stemmer) ?? term.label
+        let members = membersOf[c].count <= 500 ? membersOf[c] : (0..<500).map { membersOf[c][$0 * membersOf[c].count / 500] }
+        let keyOfCandidate = Dictionary(ranked[c].map { ($0.id, $0.term.key) }, uniquingKeysWith: { first, _ in first })
+        var papersUsing: [String: [Int]] = [:]
+        for (local, document) in members.enumerated() {
+            corpus.documents.withRow(document) { terms, _ in
+                for term in terms { if let key = keyOfCandidate[Int(term)] { papersUsing[key, default: []].append(local) } }
+            }
         }
+        let stemmer = Stemmer()
+        let inTitles = PhraseForms(sampleTitles[c], stemmer: stemmer), inAbstracts = PhraseForms(sampleAbstracts[c], stemmer: stemmer)
+        return topicName(from: nameCandidates[c], writtenForm: { term in
+            inTitles.form(of: term.key) ?? inAbstracts.form(of: term.key) ?? term.label
+        }, papersUsing: papersUsing, paperCount: members.count)
     }) ?? []
     disambiguate(&names, terms: termsByCluster)
     let ranking = (0..<clusterCount).sorted { primaryCounts[$0] != primaryCounts[$1] ? primaryCounts[$0] > primaryCounts[$1] : names[$0] < names[$1] }

@@ -4,7 +4,18 @@ import Foundation
 /// phrase a researcher would use ("Mathematical reasoning", "Text-to-image diffusion"); it is never a
 /// number, a model or product name ("GPT-4", "LLaMA"), an acronym, a stop word, a word every
 /// abstract uses ("models", "data", "user"), a lone adjective ("modular") or a verb ("depends").
+/// Two names joined by "and" ("Reasoning and planning") are judged each on its own, and there a
+/// field's bare name may stand, since the other half narrows it.
 public func nameShapeProblem(_ label: String) -> String? {
+    let halves = label.components(separatedBy: " and ")
+    if halves.count == 2 {
+        return nameShapeProblem(halves[0], alone: false) ?? nameShapeProblem(halves[1], alone: false)
+    }
+    return nameShapeProblem(label, alone: true)
+}
+
+/// `nameShapeProblem` of a name standing `alone`, or of one half of "A and B".
+func nameShapeProblem(_ label: String, alone: Bool) -> String? {
     let words = label.split(separator: " ").map(String.init)
     guard !words.isEmpty else { return "empty" }
     for word in words {
@@ -18,9 +29,11 @@ public func nameShapeProblem(_ label: String) -> String? {
     if let stop = lower.first(where: { nameStopWords.contains($0) }) { return "\"\(stop)\" is a stop word" }
     if let verb = lower.first(where: { nameVerbs.contains($0) }) { return "\"\(verb)\" is a verb" }
     let head = lower[lower.count - 1]
-    if words.count == 1 && (fillerWords.contains(head) || fieldWords.contains(head)) { return "\"\(head)\" is too generic on its own" }
+    if words.count == 1 && (fillerWords.contains(head) || alone && fieldWords.contains(head)) {
+        return "\"\(head)\" is too generic on its own"
+    }
     if lower.allSatisfy({ fillerWords.contains($0) }) { return "every word of \"\(label)\" is generic" }
-    if looksAdjectival(head) { return "\"\(head)\" is an adjective, not a noun" }
+    if looksAdjectival(head) || plainAdjectives.contains(head) { return "\"\(head)\" is an adjective, not a noun" }
     if looksVerbal(head) { return "\"\(head)\" is a verb" }
     if words.count == 1 && head.count < 4 { return "\"\(head)\" is too short" }
     if let short = lower.first(where: { $0.count < 3 || $0.count == 3 && !threeLetterNouns.contains($0) }) {
@@ -87,6 +100,24 @@ private let nameVerbs: Set<String> = [
     "introduce", "introduces", "present", "presents", "evaluate", "evaluates", "assess", "assesses", "compare", "compares",
     "enhance", "enhances", "enhanced", "enhancing", "integrate", "integrates", "integrating", "challenging", "leverage",
     "leverages", "leveraging", "improving", "grow", "grows", "growing", "teach", "teaches", "benefit", "benefits",
+    "develop", "develops", "developing", "correct", "corrects", "exist", "exists", "emerge", "emerges", "apply", "applies",
+    "identify", "identifies", "predict", "predicts", "solve", "solves",
+    "train", "trains", "understand", "understands", "achieve", "construct", "constructs", "contain",
+    "contains", "create", "creates", "describe", "describes", "determine", "determines", "discover",
+    "discovers", "examine", "examines", "explain", "explains", "extend", "extends", 
+    "include", "includes", "indicate", "indicates", "involve", "involves", "maintain", "maintains", "obtain", "obtains",
+    "produce", "produces", "receive", "represent", "represents", "tend", "tends", "treat", "treats", "seem", "seems", "appear", "appears",
+]
+
+/// Adjectives without an adjective's ending that abstracts use all the time.
+private let plainAdjectives: Set<String> = [
+    "similar", "real-world", "robust", "correct", "efficient", "different", "complex", "simple", "novel", "new", "old",
+    "large", "small", "strong", "weak", "high", "low", "long", "short", "wide", "broad", "narrow", "deep", "shallow",
+    "hard", "easy", "fast", "slow", "good", "bad", "better", "worse", "best", "worst", "recent", "current", "prior",
+    "whole", "full", "open", "closed", "clear", "common", "rare", "main", "major", "minor", "key", "due", "able", "aware",
+    "severe", "diverse", "extensive", "various", "several", "certain", "specific", "same", "own", "free", "fine",
+    "fine-grained", "state-of-the-art", "off-the-shelf", "well-known", "large-scale", "small-scale", "zero-shot", "few-shot",
+    "in-context", "end-to-end", "pre-trained", "open-source", "multi-step", "step-by-step", "human-like", "long-term",
 ]
 
 /// Words almost every abstract uses: no name is made of these alone.

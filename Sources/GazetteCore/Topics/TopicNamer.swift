@@ -126,26 +126,63 @@ struct DocumentPostings {
 }
 
 /// A shelf label from a topic's candidate terms, most distinctive first (see `nameShapeProblem`
-/// for what a name may not be). In order: a distinctive phrase that enough of the topic's papers use;
-/// a word most of them use, with a second word many share ("Grokking and memorization"); any
-/// phrase of the right shape; a word a fifth of them use. A topic with none is "Miscellaneous papers".
-/// `writtenForm` gives a phrase as the papers write it (the label joins each word's usual form).
-public func topicName(from terms: [TopicTerm], writtenForm: (TopicTerm) -> String = { $0.label }) -> String {
-    let usable = terms.filter { nameShapeProblem($0.label) == nil }
+/// for what a name may not be). A name should describe most of the topic's papers, so first comes a
+/// phrase that at least half of them use; then two candidates that together cover half of them
+/// ("Grokking and memorization", given `papersUsing`); then a word half of them use; then a
+/// distinctive phrase that at least 12% use, a word 40% use, any phrase of the right shape, a word
+/// 20% use. A topic with none is
+/// "Miscellaneous papers". `writtenForm` gives a phrase as the papers write it; `papersUsing` the
+/// topic's papers (numbered 0..<`paperCount`) that use a candidate, by key.
+public func topicName(from terms: [TopicTerm], writtenForm: (TopicTerm) -> String = { $0.label },
+                      papersUsing: [String: [Int]]? = nil, paperCount: Int = 0) -> String {
     let lead = terms.first?.weight ?? 0
-    let words = usable.filter { !$0.key.contains(" ") }
     // A phrase as written must pass too ("compared supervision" may be written "compare supervised").
-    var written: [String: String] = [:]
-    let phrases = usable.filter { term in
-        guard term.key.contains(" ") else { return false }
-        let form = writtenForm(term)
-        written[term.key] = form
-        return nameShapeProblem(form) == nil
+    var shown: [String: String] = [:]
+    for term in terms { shown[term.key] = term.key.contains(" ") ? writtenForm(term) : term.label }
+    let usable = terms.filter { nameShapeProblem($0.label) == nil && nameShapeProblem(shown[$0.key]!) == nil }
+    let phrases = usable.filter { $0.key.contains(" ") }
+    let words = usable.filter { !$0.key.contains(" ") }
+    if let most = phrases.first(where: { $0.coverage >= 0.5 }) { return capitalizedFirst(shown[most.key]!) }
+    if let papersUsing, let pair = coveringPair(usable, shown: shown, papersUsing: papersUsing, paperCount: paperCount) {
+        return pair
     }
-    if let phrase = phrases.first(where: { $0.coverage >= 0.12 && $0.weight >= lead * 0.2 }) { return capitalizedFirst(written[phrase.key]!) }
+    if let name = wordName(words, minimumCoverage: 0.5) { return name }
+    if let phrase = phrases.first(where: { $0.coverage >= 0.12 && $0.weight >= lead * 0.2 }) { return capitalizedFirst(shown[phrase.key]!) }
     if let name = wordName(words, minimumCoverage: 0.4) { return name }
-    if let phrase = phrases.first(where: { $0.coverage >= 0.06 }) { return capitalizedFirst(written[phrase.key]!) }
+    if let phrase = phrases.first(where: { $0.coverage >= 0.06 }) { return capitalizedFirst(shown[phrase.key]!) }
     return wordName(words, minimumCoverage: 0.2) ?? "Miscellaneous papers"
+}
+
+/// "A and b": of the first 12 candidates that could each stand alone, the two that together are used by
+/// the most papers, if that is at least half of them (each used by at least 15%, sharing no word).
+private func coveringPair(_ terms: [TopicTerm], shown: [String: String], papersUsing: [String: [Int]], paperCount: Int) -> String? {
+    // Only terms that name something on their own: "Learning and training" would say nothing.
+    let pool = terms.filter { $0.coverage >= 0.15 && nameShapeProblem(shown[$0.key]!, alone: true) == nil }.prefix(12)
+    // Each candidate's papers as a bit set, so a pair's union is a few words of OR.
+    let empty = [UInt64](repeating: 0, count: (paperCount + 63) / 64)
+    var bits: [String: [UInt64]] = [:]
+    for term in pool {
+        var set = empty
+        for paper in papersUsing[term.key] ?? [] where paper < paperCount { set[paper / 64] |= 1 << UInt64(paper % 64) }
+        bits[term.key] = set
+    }
+    var best: (name: String, covered: Int, weight: Double)?
+    let list = Array(pool)
+    for i in list.indices {
+        for j in list.indices where j > i {
+            let a = list[i], b = list[j]
+            let wordsA = Set(a.key.split(separator: " ")), wordsB = Set(b.key.split(separator: " "))
+            guard wordsA.isDisjoint(with: wordsB),
+                  !wordsA.contains(where: { wa in wordsB.contains { $0.hasPrefix(wa) || wa.hasPrefix($0) } }) else { continue }
+            let covered = zip(bits[a.key] ?? empty, bits[b.key] ?? empty).reduce(0) { $0 + ($1.0 | $1.1).nonzeroBitCount }
+            let weight = a.weight + b.weight
+            if best == nil || covered > best!.covered || covered == best!.covered && weight > best!.weight {
+                best = (capitalizedFirst(shown[a.key]!) + " and " + shown[b.key]!, covered, weight)
+            }
+        }
+    }
+    guard let best, best.covered * 2 >= paperCount, paperCount > 0 else { return nil }
+    return best.name
 }
 
 /// The first word at least `minimumCoverage` of the topic's papers use, with a second one from
@@ -168,14 +205,32 @@ func capitalizedFirst(_ text: String) -> String {
 /// How `texts` most often write the two-word phrase `key` (two stems), or nil if they never do;
 /// words keep their capitals only when they are acronyms ("LLM agents", "in-context learning").
 func writtenPhrase(_ key: String, in texts: [String], stemmer: Stemmer) -> String? {
-    let stems = key.split(separator: " ").map(String.init)
-    guard stems.count == 2 else { return nil }
-    var counts: [String: Int] = [:]
-    for text in texts {
-        let tokens = tokenize(text, stemmer: stemmer)
-        for i in tokens.indices.dropFirst() where !tokens[i].afterBreak && tokens[i - 1].stem == stems[0] && tokens[i].stem == stems[1] {
-            counts[tokens[i - 1].surface + " " + tokens[i].surface, default: 0] += 1
+    PhraseForms(texts, stemmer: stemmer).form(of: key)
+}
+
+/// Every two-word phrase of some texts with the ways it is written: the texts are read once, and
+/// each candidate name is then a look-up.
+struct PhraseForms {
+    private var counts: [String: [String: Int]] = [:]
+
+    init(_ texts: [String], stemmer: Stemmer) {
+        for text in texts {
+            let tokens = tokenize(text, stemmer: stemmer)
+            for i in tokens.indices.dropFirst() where !tokens[i].afterBreak {
+                counts[tokens[i - 1].stem + " " + tokens[i].stem, default: [:]][tokens[i - 1].surface + " " + tokens[i].surface, default: 0] += 1
+            }
         }
     }
-    return counts.isEmpty ? nil : preferredForm(counts)
+
+    /// The phrase `key` as most often written, or nil if the texts never use it.
+    func form(of key: String) -> String? {
+        guard let written = counts[key], !written.isEmpty else { return nil }
+        // A shelf holds many: "reasoning tasks" where the papers write both it and "reasoning task".
+        var form = preferredForm(written)
+        if !form.hasSuffix("s"), written.keys.contains(where: { $0.lowercased() == form.lowercased() + "s" }) { form += "s" }
+        // Title case is not an acronym: "In-Context Learning" reads "in-context learning".
+        return form.split(separator: " ").map { word in
+            word.split(separator: "-").contains { $0.dropFirst().contains(where: \.isUppercase) } ? String(word) : word.lowercased()
+        }.joined(separator: " ")
+    }
 }

@@ -73,5 +73,37 @@ final class WrittenPhraseTests: XCTestCase {
         XCTAssertEqual(writtenPhrase("general intellig", in: texts, stemmer: stemmer), "general intelligence")
         XCTAssertNil(writtenPhrase("general intellig", in: ["General. Intelligence."], stemmer: stemmer), "a full stop breaks the phrase")
         XCTAssertEqual(writtenPhrase("llm agent", in: ["LLM agents act.", "LLM agents plan."], stemmer: stemmer), "LLM agents")
+        XCTAssertEqual(writtenPhrase("in-context learn", in: ["In-Context Learning works.", "In-Context Learning fails."], stemmer: stemmer),
+                       "in-context learning", "title case is not kept")
+        XCTAssertEqual(writtenPhrase("reason task", in: ["A reasoning task.", "Another reasoning task.", "Two reasoning tasks."],
+                                     stemmer: stemmer), "reasoning tasks", "the plural, where the papers use it")
+    }
+}
+
+final class CoveringNameTests: XCTestCase {
+    func term(_ key: String, _ label: String, weight: Double, coverage: Double) -> TopicTerm {
+        TopicTerm(key: key, label: label, weight: weight, coverage: coverage)
+    }
+
+    func testTwoTermsThatTogetherCoverMostPapersNameTheTopic() {
+        // Ten papers: "grokking" in 0-3, "memorization" in 4-7, "lottery tickets" in 0-1. Neither word
+        // reaches half the papers alone; together they cover eight of ten.
+        let terms = [term("lotteri ticket", "lottery tickets", weight: 1, coverage: 0.2), term("grokk", "grokking", weight: 0.9, coverage: 0.4),
+                     term("memor", "memorization", weight: 0.8, coverage: 0.4)]
+        let using = ["lotteri ticket": [0, 1], "grokk": [0, 1, 2, 3], "memor": [4, 5, 6, 7]]
+        XCTAssertEqual(topicName(from: terms, papersUsing: using, paperCount: 10), "Grokking and memorization")
+        // Without knowing which papers use what, the most distinctive phrase names it.
+        XCTAssertEqual(topicName(from: terms), "Lottery tickets")
+        // A phrase that half the papers use comes first.
+        XCTAssertEqual(topicName(from: [term("lotteri ticket", "lottery tickets", weight: 1, coverage: 0.5)] + terms.dropFirst(),
+                                 papersUsing: using, paperCount: 10), "Lottery tickets")
+        // Words half the papers use name it even without the pair.
+        XCTAssertEqual(topicName(from: [terms[0], term("grokk", "grokking", weight: 0.9, coverage: 0.5),
+                                        term("memor", "memorization", weight: 0.8, coverage: 0.3)]), "Grokking and memorization")
+    }
+
+    func testAPairMustCoverHalfThePapers() {
+        let terms = [term("grokk", "grokking", weight: 1, coverage: 0.2), term("memor", "memorization", weight: 0.9, coverage: 0.2)]
+        XCTAssertEqual(topicName(from: terms, papersUsing: ["grokk": [0, 1], "memor": [2, 3]], paperCount: 10), "Grokking")
     }
 }
