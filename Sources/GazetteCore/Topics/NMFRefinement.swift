@@ -11,7 +11,7 @@ import Foundation
 /// the terms at least two of them use, and for at most `iterations` rounds, fewer (but at least 5)
 /// when the rounds would cost more than `budget` multiply-adds in all; so its cost is bounded
 /// whatever the size of the digest.
-func nmfCentroids(_ clustering: Clustering, vectors: [SparseVector], iterations: Int = 100, sampleLimit: Int = 1000,
+func nmfCentroids(_ clustering: Clustering, vectors: [SparseVector], iterations: Int = 100, sampleLimit: Int = 600,
                   budget: Double = 2.5e8) -> CentroidMatrix {
     let k = clustering.centroids.count
     let dimension = clustering.centroids.dimension
