@@ -62,12 +62,12 @@ private let threeLetterNouns: Set<String> = [
     "pun", "joy", "fun", "lie", "act", "aid", "bit", "cue",
 ]
 
-/// Verb endings (-ate, -ize, -ise, -ify), outside a few common nouns with them.
+/// Verb endings (-ate, -ize, -ise, -yze, -yse, -ify), outside a few common nouns with them.
 private func looksVerbal(_ word: String) -> Bool {
     if ["state", "rate", "template", "candidate", "update", "estimate", "climate", "debate", "date", "gate", "plate",
         "substrate", "aggregate", "size", "prize", "noise", "premise", "expertise", "exercise", "promise", "advertise",
         "enterprise", "surprise", "franchise", "precise", "concise", "paradise"].contains(word) { return false }
-    return ["ate", "ize", "ise", "ify"].contains { word.hasSuffix($0) }
+    return ["ate", "ize", "ise", "yze", "yse", "ify"].contains { word.hasSuffix($0) }
 }
 
 /// Nouns with an adjective's ending, common in research-area names.
@@ -107,6 +107,7 @@ private let nameVerbs: Set<String> = [
     "discovers", "examine", "examines", "explain", "explains", "extend", "extends", 
     "include", "includes", "indicate", "indicates", "involve", "involves", "maintain", "maintains", "obtain", "obtains",
     "produce", "produces", "receive", "represent", "represents", "tend", "tends", "treat", "treats", "seem", "seems", "appear", "appears",
+    "draw", "draws", "analyze", "analyse", "utilize", "give", "gives", "take", "takes", "keep", "keeps",
 ]
 
 /// Adjectives without an adjective's ending that abstracts use all the time.
@@ -118,6 +119,7 @@ private let plainAdjectives: Set<String> = [
     "severe", "diverse", "extensive", "various", "several", "certain", "specific", "same", "own", "free", "fine",
     "fine-grained", "state-of-the-art", "off-the-shelf", "well-known", "large-scale", "small-scale", "zero-shot", "few-shot",
     "in-context", "end-to-end", "pre-trained", "open-source", "multi-step", "step-by-step", "human-like", "long-term",
+    "implicit", "explicit", "abstract", "concrete", "direct", "indirect", "distinct", "exact", "inherent", "relevant",
 ]
 
 /// Words almost every abstract uses: no name is made of these alone.
