@@ -56,3 +56,20 @@ final class SeedCentroidsTests: XCTestCase {
         XCTAssertTrue(names.contains("Stars") && names.contains("Space"), "\(names)")
     }
 }
+
+final class SeededOrderTests: XCTestCase {
+    func testShuffledInputGivesTheSameSeededTopics() {
+        let papers = PlantedCorpus.papers()
+        var random = SeededRandom(seed: 5)
+        let shuffled = papers.shuffled(using: &random)
+        XCTAssertNotEqual(shuffled.map(\.slug), papers.map(\.slug))
+        var options = TopicOptions(seeds: [SeedTopic(name: "Astronomy", terms: ["telescope", "galaxy"]),
+                                           SeedTopic(name: "Cooking", terms: ["recipe"])])
+        options.maxTopicShare = 0.4
+        let a = inferTopics(papers, options: options), b = inferTopics(shuffled, options: options)
+        XCTAssertEqual(a.topics, b.topics)
+        XCTAssertTrue(a.topics.contains { $0.name == "Astronomy" } && a.topics.contains { $0.name == "Cooking" })
+        let bySlug = { (model: TopicModel, input: [Paper]) in Dictionary(uniqueKeysWithValues: zip(input.map(\.slug), model.memberships)) }
+        XCTAssertEqual(bySlug(a, papers), bySlug(b, shuffled))
+    }
+}
