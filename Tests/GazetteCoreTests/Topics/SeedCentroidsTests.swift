@@ -73,3 +73,17 @@ final class SeededOrderTests: XCTestCase {
         XCTAssertEqual(bySlug(a, papers), bySlug(b, shuffled))
     }
 }
+
+final class SeedNamingTests: XCTestCase {
+    func testASeedWhoseClusterWasFoldedAwayNamesNoOtherTopic() {
+        // Two papers about volcanoes among three themes of 15: below min_size, their cluster is folded away.
+        let odd = (0..<2).map { i in
+            Paper(slug: "odd-\(i)", title: "Volcano and magma \(i)", abstract: "volcano lava magma eruption crater volcano lava magma.")
+        }
+        var options = TopicOptions(seeds: [SeedTopic(name: "Volcanoes", terms: ["volcano", "magma"])])
+        options.maxTopicShare = 0.4
+        let model = inferTopics(PlantedCorpus.papers() + odd, options: options)
+        XCTAssertFalse(model.topics.contains { $0.name == "Volcanoes" }, "\(model.topics.map(\.name))")
+        XCTAssertTrue(model.topics.allSatisfy { $0.primaryCount >= 5 })
+    }
+}
