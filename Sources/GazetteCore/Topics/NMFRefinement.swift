@@ -95,11 +95,7 @@ private func productXH(_ rows: [(terms: [Int], values: [Float])], _ h: [Float], 
         }
         return part
     }
-    var offset = 0
-    for part in parts {
-        out.replaceSubrange(offset..<(offset + part.count), with: part)
-        offset += part.count
-    }
+    out = parts.flatMap { $0 }
 }
 
 /// Wᵀ·X, term-major (`[t * k + c]`): partial sums over blocks of a fixed 512 rows, added in block
@@ -173,9 +169,5 @@ private func multiplicativeStep(_ factor: inout [Float], numerator: [Float], gra
         }
         return part
     }
-    var offset = 0
-    for part in updated {
-        factor.replaceSubrange(offset..<(offset + part.count), with: part)
-        offset += part.count
-    }
+    factor = updated.flatMap { $0 }
 }

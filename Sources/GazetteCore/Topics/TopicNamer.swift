@@ -172,8 +172,8 @@ private func coveringPair(_ terms: [TopicTerm], shown: [String: String], papersU
         for j in list.indices where j > i {
             let a = list[i], b = list[j]
             let wordsA = Set(a.key.split(separator: " ")), wordsB = Set(b.key.split(separator: " "))
-            guard wordsA.isDisjoint(with: wordsB),
-                  !wordsA.contains(where: { wa in wordsB.contains { $0.hasPrefix(wa) || wa.hasPrefix($0) } }) else { continue }
+            // No shared word and no shared stem family ("llm" and "llms").
+            guard !wordsA.contains(where: { wa in wordsB.contains { $0.hasPrefix(wa) || wa.hasPrefix($0) } }) else { continue }
             let covered = zip(bits[a.key] ?? empty, bits[b.key] ?? empty).reduce(0) { $0 + ($1.0 | $1.1).nonzeroBitCount }
             let weight = a.weight + b.weight
             if best == nil || covered > best!.covered || covered == best!.covered && weight > best!.weight {
