@@ -43,6 +43,9 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     // Over-cluster to √n clusters (at most 64: merging then finds the real groups), unless fixed.
     let requested = options.count ?? min(64, Int(Double(n).squareRoot().rounded()))
     let k = max(1, min(max(requested, seedVectors.count), n))
+    if let count = options.count, count < seedVectors.count {
+        warnings.append("topics.count is \(count), but each of the \(seedVectors.count) seed topics keeps a topic of its own: making \(k) topics")
+    }
     let restarts = n <= 5000 ? 4 : 2
     var clustering = sphericalKMeans(vectors, dimension: dimension, k: k, fixedInitial: seedVectors.map(\.vector),
                                      restarts: restarts, seed: options.seed)

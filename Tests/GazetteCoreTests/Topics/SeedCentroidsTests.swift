@@ -87,3 +87,14 @@ final class SeedNamingTests: XCTestCase {
         XCTAssertTrue(model.topics.allSatisfy { $0.primaryCount >= 5 })
     }
 }
+
+final class SeedCountTests: XCTestCase {
+    func testACountBelowTheSeedsKeepsEverySeedAndSaysSo() {
+        var options = TopicOptions(count: 1, seeds: [SeedTopic(name: "Astronomy", terms: ["telescope"]),
+                                                     SeedTopic(name: "Cooking", terms: ["recipe"])])
+        options.maxTopicShare = 0.6
+        let model = inferTopics(PlantedCorpus.papers(), options: options)
+        XCTAssertEqual(model.topics.count, 2)
+        XCTAssertEqual(model.warnings, ["topics.count is 1, but each of the 2 seed topics keeps a topic of its own: making 2 topics"])
+    }
+}
