@@ -9,6 +9,10 @@ public struct BuildOptions: Sendable {
     public var overrides = ConfigOverrides()
     /// False renders everything in memory and writes nothing (`gazette check`).
     public var writesOutput = true
+    /// Start from `content/topics.map` and record the topics used there (false: a fresh fit, nothing
+    /// read or recorded). Off by default so that the library never writes into a content directory
+    /// unasked; the command line turns it on.
+    public var keepsTopicMap = false
     /// Called after each stage with what it counted; the caller decides what to show.
     public var progress: (@Sendable (BuildProgress) -> Void)?
 
@@ -30,6 +34,9 @@ public struct BuildReport: Sendable {
     public var unchangedFiles: Int
     public var bytes: Int
     public var diagnostics: [Diagnostic]
+    /// What changed in the topic map (nil without one), and whether the file was rewritten.
+    public var topicChanges: TopicMapChanges?
+    public var topicMapWritten = false
     /// Seconds per named stage, in pipeline order.
     public var timings: [(stage: String, seconds: Double)]
 
@@ -102,6 +109,11 @@ public func loadContent(_ directory: String) throws -> Content {
     return Content(config: config, dumps: dumps, pages: pages, diagnostics: diagnostics)
 }
 
+/// Where a content directory keeps its topic map.
+public func topicMapPath(contentDirectory: String) -> String {
+    (contentDirectory as NSString).appendingPathComponent("topics.map")
+}
+
 /// The whole pipeline: ingest → topics → render → publish. Throws on the first error, before
 /// anything is written, so a failed build leaves the previous output untouched.
 public func buildSite(_ options: BuildOptions) throws -> BuildReport {
@@ -124,7 +136,23 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     assignSlugs(&papers)
     // Dump pages need only the titles: the abstracts live on in the papers.
     for d in content.dumps.indices { for e in content.dumps[d].entries.indices { content.dumps[d].entries[e].abstract = nil } }
-    var topicModel = timed("topics", { inferTopics(papers, options: content.config.topics, includeRelated: false) }) { "\($0.topics.count) topics" }
+    let mapPath = topicMapPath(contentDirectory: options.contentDirectory)
+    let previousMap = options.keepsTopicMap ? try TopicMapFile.load(mapPath) : nil
+    var topicChanges: TopicMapChanges?
+    var recordedMap: TopicMap?
+    var topicModel = timed("topics", { () -> TopicModel in
+        guard let previousMap else {
+            let model = inferTopics(papers, options: content.config.topics, includeRelated: false)
+            if options.keepsTopicMap { recordedMap = recordTopicMap(model, papers: papers, retired: []) }
+            return model
+        }
+        let continued = continueTopics(papers, map: previousMap, options: content.config.topics, includeRelated: false)
+        topicChanges = continued.changes
+        recordedMap = continued.map
+        return continued.model
+    }) { model in
+        "\(model.topics.count) topics" + (topicChanges.map { ", \($0.kept) papers kept their topic, \($0.placed) placed, \($0.born.count) born, \($0.retired.count) retired" } ?? "")
+    }
     topicModel.related = timed("related", { relatedPapers(in: topicModel, count: content.config.topics.relatedCount) }) {
         "\($0.reduce(0) { $0 + $1.count }) links"
     }
@@ -135,10 +163,14 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     let model = SiteModel(config: content.config, dumps: content.dumps, papers: papers, topics: topicModel, pages: content.pages)
     var diagnostics = content.diagnostics
     diagnostics += topicModel.warnings.map { Diagnostic(.warning, file: (options.contentDirectory as NSString).appendingPathComponent("site.yml"), line: 0, $0) }
+    if previousMap != nil && options.overrides.topicCount != nil {
+        diagnostics.append(Diagnostic(.warning, file: mapPath, line: 0, "--topics is ignored while the topic map fixes the topics; `gazette topics --refit --topics N` re-clusters"))
+    }
     // Pages are written as they are rendered (into a staging tree beside the output), so memory does
     // not grow with the size of the site; "render" covers both, "write" the swap.
     let counts: RenderCounts
     var written = WriteStatistics(written: 0, unchanged: 0)
+    var topicMapWritten = false
     if options.writesOutput {
         let staged = try StagedTree(output: options.outputDirectory)
         do {
@@ -148,6 +180,8 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
             written = try timed("write", { try staged.commit() }) {
                 "\($0.written) files written, \($0.unchanged) unchanged → \(options.outputDirectory)"
             }
+            // Recorded only once the site it describes is in place.
+            if let recordedMap { topicMapWritten = try TopicMapFile.write(recordedMap, to: mapPath) }
         } catch {
             staged.abandon()
             throw error
@@ -159,7 +193,7 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     }
     let report = BuildReport(papers: papers.count, entries: content.dumps.reduce(0) { $0 + $1.entries.count }, topics: topicModel.topics.count,
                              pages: counts.pages, files: counts.files, unchangedFiles: written.unchanged, bytes: counts.bytes,
-                             diagnostics: diagnostics, timings: timings)
+                             diagnostics: diagnostics, topicChanges: topicChanges, topicMapWritten: topicMapWritten, timings: timings)
     freeLater((model, papers, topicModel, content))
     return report
 }

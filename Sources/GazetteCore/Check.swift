@@ -49,6 +49,7 @@ public func checkSite(_ options: BuildOptions) -> CheckReport {
             _ = try parseContentPage(String(decoding: data, as: UTF8.self), path: path)
         }
     }
+    if options.keepsTopicMap { note { _ = try TopicMapFile.load(topicMapPath(contentDirectory: directory)) } }
     guard report.errors.isEmpty else { return report }
     // Every file parses on its own: the full pipeline, in memory, finds what is left (taken slugs,
     // template errors at render time) and gives the same warnings as a build.

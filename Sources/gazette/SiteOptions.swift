@@ -27,6 +27,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Generate Atom feeds or not, overriding `feeds:` (example: --no-feeds).")
     var feeds: Bool?
 
+    @Flag(name: .customLong("no-topic-map"), help: "Fit topics from scratch and leave content/topics.map alone, neither read nor written (example: --no-topic-map).")
+    var noTopicMap = false
+
     func validate() throws {
         if let topics, topics < 1 { throw ValidationError("--topics must be at least 1 (example: --topics 12)") }
         if let baseURL, !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
@@ -49,6 +52,7 @@ struct SiteOptions: ParsableArguments {
         }
         var options = BuildOptions(contentDirectory: content, outputDirectory: resolved, templatesDirectory: templates)
         options.overrides = ConfigOverrides(title: title, baseURL: baseURL, topicCount: topics, feeds: feeds)
+        options.keepsTopicMap = !noTopicMap
         return options
     }
 }

@@ -16,6 +16,10 @@ func readerFiles(_ model: SiteModel, pagePaths: [String]) throws -> [(path: Stri
     if model.config.feeds {
         files += try atomFeeds(model, newestFirst: newestFirst, entry: entry)
     }
+    // Redirects, not pages: the sitemap below lists only `pagePaths`, the live pages.
+    for retired in model.topics.retired {
+        files += retiredTopicFiles(retired, successor: retired.successor.map { model.topics.topics[$0] }, config: model.config)
+    }
     if let base = model.config.baseURL {
         files.append(("sitemap.xml", Array(sitemapXML(baseURL: base, pages: pagePaths).utf8)))
         files.append(("robots.txt", Array(robotsTXT(baseURL: base).utf8)))

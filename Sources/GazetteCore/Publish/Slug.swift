@@ -48,6 +48,9 @@ public struct UniqueSlugs {
 
     public init() {}
 
+    /// A generator that never hands out `taken` (the slugs of the topic map, live and retired).
+    public init(taken: Set<String>) { self.taken = taken }
+
     /// The slug for `text`, never returned before by this generator.
     public mutating func make(_ text: String, maxLength: Int = 80) -> String {
         var slug = slugify(text, maxLength: maxLength)

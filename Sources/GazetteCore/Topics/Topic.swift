@@ -20,6 +20,18 @@ public struct Topic: Hashable, Sendable {
     public var primaryCount: Int
     /// Papers that carry the topic at all (primary or secondary).
     public var size: Int
+    /// The topic's number in the topic map, which never changes or passes to another topic.
+    public var mapID: Int = 0
+}
+
+/// A topic that was merged into another or retired: its URL lives on as a redirect.
+public struct RetiredTopic: Hashable, Sendable {
+    public var name: String
+    public var slug: String
+    /// Index into `TopicModel.topics` of the live topic that took its papers, if one did.
+    public var successor: Int?
+    /// The newest paper date when it retired; its feed's last entry carries it.
+    public var retiredOn: PaperDate?
 }
 
 /// A paper's place in one topic: how close it is and the terms that put it there.
@@ -73,6 +85,8 @@ public struct TopicOptions: Hashable, Sendable {
     /// How many related papers each paper lists.
     public var relatedCount = 5
     public var seed: UInt64 = 0x6A7E_77E
+    /// How a kept topic map may change as the digest grows.
+    public var continuity = ContinuityRules()
 
     public init(count: Int? = nil, seeds: [SeedTopic] = []) {
         self.count = count
@@ -95,4 +109,6 @@ public struct TopicModel: Sendable {
     public var canonicalOrder: [Int]
     /// Notes for the maintainer (a seed with no known terms, ...).
     public var warnings: [String]
+    /// Topics of the topic map that no longer stand on their own, for their redirects.
+    public var retired: [RetiredTopic] = []
 }

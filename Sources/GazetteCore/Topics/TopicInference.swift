@@ -6,33 +6,77 @@ import Foundation
 /// With `includeRelated: false` the related lists are left empty, for `relatedPapers(in:count:)`.
 public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(), analyzer: AnalyzerOptions = AnalyzerOptions(),
                         includeRelated: Bool = true) -> TopicModel {
-    // Work in a canonical order so that shuffled input gives the same topics.
-    let keys = concurrentChunks(papers.count) { range in range.map { normalizedTitleKey(papers[$0].title) } }.flatMap { $0 }
-    let titles = papers.map(\.title), slugKeys = papers.map(\.slug)
-    let order = papers.indices.sorted { a, b in
-        if keys[a] != keys[b] { return keys[a] < keys[b] }
-        if titles[a] != titles[b] { return titles[a] < titles[b] }
-        if slugKeys[a] != slugKeys[b] { return slugKeys[a] < slugKeys[b] }
-        return a < b
+    let input = TopicInput(papers, analyzer: analyzer)
+    guard input.count > 0 else { return input.emptyModel() }
+    var warnings: [String] = []
+    let fit = fitClusters(input, papers: papers, options: options, warnings: &warnings)
+    let identities = fit.seedOfCluster.map { ClusterIdentity(name: $0, seed: $0) }
+    var model = assembleTopicModel(input, papers: papers, labels: fit.inputLabels, identities: identities, options: options, warnings: warnings)
+    if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
+    return model
+}
+
+/// The papers as the topic stage reads them: analysed text, TF-IDF vectors and a canonical order.
+struct TopicInput {
+    let corpus: AnalyzedCorpus
+    /// Per paper, input order.
+    let inputVectors: [SparseVector]
+    /// Input indices in canonical (title) order.
+    let order: [Int]
+    /// The vectors in canonical order (shared storage, not copies).
+    let vectors: [SparseVector]
+    var count: Int { order.count }
+
+    init(_ papers: [Paper], analyzer: AnalyzerOptions) {
+        // Work in a canonical order so that shuffled input gives the same topics.
+        let keys = concurrentChunks(papers.count) { range in range.map { normalizedTitleKey(papers[$0].title) } }.flatMap { $0 }
+        let titles = papers.map(\.title), slugKeys = papers.map(\.slug)
+        let order = papers.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            if titles[a] != titles[b] { return titles[a] < titles[b] }
+            if slugKeys[a] != slugKeys[b] { return slugKeys[a] < slugKeys[b] }
+            return a < b
+        }
+        // Documents are read in canonical order (similar titles together make each chunk's word
+        // tables smaller) and each row is placed at its paper's input position, the model's order:
+        // no permuted copy of the rows or vectors is needed afterwards. The cleaned texts are a
+        // temporary, gone once analysed.
+        let corpus = analyzeCorpus(concurrentChunks(papers.count) { range in
+            range.map { (title: papers[order[$0]].title, body: latexFree(papers[order[$0]].abstract ?? "")) }
+        }.flatMap { $0 }, options: analyzer, placing: order)
+        let inputVectors = tfidfVectors(corpus)
+        self.corpus = corpus
+        self.inputVectors = inputVectors
+        vectors = order.map { inputVectors[$0] }
+        self.order = order
     }
-    // Documents are read in canonical order (similar titles together make each chunk's word
-    // tables smaller) and each row is placed at its paper's input position, the model's order:
-    // no permuted copy of the rows or vectors is needed afterwards. The cleaned texts are a
-    // temporary, gone once analysed.
-    let corpus = analyzeCorpus(concurrentChunks(papers.count) { range in
-        range.map { (title: papers[order[$0]].title, body: latexFree(papers[order[$0]].abstract ?? "")) }
-    }.flatMap { $0 }, options: analyzer, placing: order)
-    let inputVectors = tfidfVectors(corpus)
-    // Clustering sees the vectors in canonical order (shared storage, not copies).
-    let vectors = order.map { inputVectors[$0] }
+
+    func emptyModel() -> TopicModel {
+        TopicModel(topics: [], memberships: [], related: [], corpus: corpus, vectors: [], canonicalOrder: [], warnings: [])
+    }
+
+    /// Labels given in canonical order, moved to input order.
+    func inputOrder(_ canonicalLabels: [Int]) -> [Int] {
+        var labels = [Int](repeating: 0, count: count)
+        for (canonical, input) in order.enumerated() { labels[input] = canonicalLabels[canonical] }
+        return labels
+    }
+}
+
+/// Who a cluster is: a topic of the map keeps its id, slug and name; a new cluster gets a name
+/// from its terms (or its seed's) and a fresh id and slug.
+struct ClusterIdentity {
+    var id: Int?
+    var slug: String?
+    var name: String?
+    var seed: String?
+}
+
+/// A full fit: each paper's cluster (input order) and the seed that names each cluster.
+func fitClusters(_ input: TopicInput, papers: [Paper], options: TopicOptions, warnings: inout [String]) -> (inputLabels: [Int], seedOfCluster: [String?]) {
+    let vectors = input.vectors, corpus = input.corpus, order = input.order
     let dimension = corpus.terms.count
     let n = vectors.count
-    var warnings: [String] = []
-
-    guard n > 0 else {
-        return TopicModel(topics: [], memberships: [], related: [], corpus: corpus, vectors: [], canonicalOrder: [], warnings: [])
-    }
-
     // Seeds become initial centroids, so their topics exist from the start.
     let seedVectors = seedCentroids(options.seeds, corpus: corpus, titles: order.map { papers[$0].title }, vectors: vectors,
                                     warnings: &warnings).map { (seed: $0.seed, vector: $0.vector) }
@@ -77,13 +121,7 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     let clusterCount = clustering.centroids.count
     let centroids = clustering.centroids
 
-    // Name clusters: seeds first (each seed takes its closest cluster), the rest from their terms.
-    // Naming only counts documents, so it reads the corpus in input order with the labels moved there.
-    var inputLabels = [Int](repeating: 0, count: n)
-    for (canonical, input) in order.enumerated() { inputLabels[input] = clustering.labels[canonical] }
-    // One ranking serves both the terms shown (from the best 30) and the name (from the best 40).
-    let ranked = rankedTerms(corpus: corpus, labels: inputLabels, clusterCount: clusterCount, limit: 40)
-    let termsByCluster = distinctiveTerms(ranked: ranked.map { Array($0.prefix(30)) }, corpus: corpus)
+    // Seeds name clusters: each seed takes its closest cluster.
     var seedOfCluster = [String?](repeating: nil, count: clusterCount)
     var pairs: [(cluster: Int, seed: Int, score: Double)] = []
     for (s, seed) in seedVectors.enumerated() {
@@ -100,6 +138,23 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
         seedOfCluster[pair.cluster] = seedVectors[pair.seed].seed.name
         usedSeeds.insert(pair.seed)
     }
+    return (input.inputOrder(clustering.labels), seedOfCluster)
+}
+
+/// The topic model from each paper's cluster (input order, `0..<identities.count`): each topic's
+/// centre is the normalised mean of its main papers, so a build from a kept map sees the same
+/// centres as the build that wrote it. Clusters without a name get one from their terms; topics
+/// without an id get the next free ones, largest first; new slugs avoid `takenSlugs`.
+func assembleTopicModel(_ input: TopicInput, papers: [Paper], labels inputLabels: [Int], identities: [ClusterIdentity],
+                        takenSlugs: Set<String> = [], firstNewID: Int = 1, options: TopicOptions, warnings: [String]) -> TopicModel {
+    let corpus = input.corpus, order = input.order, inputVectors = input.inputVectors
+    let n = input.count
+    let clusterCount = identities.count
+    let centroids = meanCentres(input, labels: inputLabels, count: clusterCount).centres
+
+    // One ranking serves both the terms shown (from the best 30) and the name (from the best 40).
+    let ranked = rankedTerms(corpus: corpus, labels: inputLabels, clusterCount: clusterCount, limit: 40)
+    let termsByCluster = distinctiveTerms(ranked: ranked.map { Array($0.prefix(30)) }, corpus: corpus)
 
     // Memberships in input order; primary is the cluster label.
     var memberships = concurrentChunks(n) { range -> [[TopicMembership]] in
@@ -132,8 +187,8 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     // A phrase is shown as the cluster's papers write it: in their titles, else in a few abstracts.
     var sampleTitles = [[String]](repeating: [], count: clusterCount)
     var sampleAbstracts = [[String]](repeating: [], count: clusterCount)
-    for (canonical, input) in order.enumerated() {
-        let c = clustering.labels[canonical]
+    for input in order {
+        let c = inputLabels[input]
         if sampleTitles[c].count < 30 { sampleTitles[c].append(papers[input].title) }
         if sampleAbstracts[c].count < 3 { sampleAbstracts[c].append(papers[input].abstract ?? "") }
     }
@@ -141,7 +196,7 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
     var membersOf = [[Int]](repeating: [], count: clusterCount)
     for (document, label) in inputLabels.enumerated() { membersOf[label].append(document) }
     var names = (try? concurrentMap(Array(0..<clusterCount)) { c -> String in
-        if let seed = seedOfCluster[c] { return seed }
+        if let name = identities[c].name { return name }
         let members = membersOf[c].count <= 500 ? membersOf[c] : (0..<500).map { membersOf[c][$0 * membersOf[c].count / 500] }
         let keyOfCandidate = Dictionary(ranked[c].map { ($0.id, $0.term.key) }, uniquingKeysWith: { first, _ in first })
         var papersUsing: [String: [Int]] = [:]
@@ -156,23 +211,25 @@ public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(
             inTitles.form(of: term.key) ?? inAbstracts.form(of: term.key) ?? term.label
         }, papersUsing: papersUsing, paperCount: members.count)
     }) ?? []
-    disambiguate(&names, terms: termsByCluster)
+    // Only new names are qualified: a kept topic's name is its reader-facing identity.
+    disambiguate(&names, terms: termsByCluster, fixed: identities.map { $0.name != nil })
     let ranking = (0..<clusterCount).sorted { primaryCounts[$0] != primaryCounts[$1] ? primaryCounts[$0] > primaryCounts[$1] : names[$0] < names[$1] }
     var newID = [Int](repeating: 0, count: clusterCount)
     for (rank, cluster) in ranking.enumerated() { newID[cluster] = rank }
-    var slugs = UniqueSlugs()
-    let topics = ranking.enumerated().map { rank, cluster in
-        Topic(id: rank, name: names[cluster], slug: slugs.make(names[cluster]), terms: termsByCluster[cluster],
-              seedName: seedOfCluster[cluster], primaryCount: primaryCounts[cluster], size: sizes[cluster])
+    var slugs = UniqueSlugs(taken: takenSlugs.union(identities.compactMap(\.slug)))
+    var nextID = firstNewID
+    let topics = ranking.enumerated().map { rank, cluster -> Topic in
+        let id = identities[cluster].id ?? nextID
+        if identities[cluster].id == nil { nextID += 1 }
+        return Topic(id: rank, name: names[cluster], slug: identities[cluster].slug ?? slugs.make(names[cluster]), terms: termsByCluster[cluster],
+                     seedName: identities[cluster].seed, primaryCount: primaryCounts[cluster], size: sizes[cluster], mapID: id)
     }
 
     for input in memberships.indices {
         for m in memberships[input].indices { memberships[input][m].topic = newID[memberships[input][m].topic] }
     }
-    var model = TopicModel(topics: topics, memberships: memberships, related: Array(repeating: [], count: n), corpus: corpus, vectors: inputVectors,
-                           canonicalOrder: order, warnings: warnings)
-    if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
-    return model
+    return TopicModel(topics: topics, memberships: memberships, related: Array(repeating: [], count: n), corpus: corpus, vectors: inputVectors,
+                      canonicalOrder: order, warnings: warnings)
 }
 
 /// Each paper's most similar papers (input order), computed in the model's canonical order so that
@@ -234,11 +291,11 @@ func concurrentChunks<R>(_ count: Int, minimumChunk: Int = 256, workers: Int? = 
 }
 
 /// Gives two topics that would share a name the next distinctive term of each as a qualifier.
-func disambiguate(_ names: inout [String], terms: [[TopicTerm]]) {
+func disambiguate(_ names: inout [String], terms: [[TopicTerm]], fixed: [Bool]? = nil) {
     var byName: [String: [Int]] = [:]
     for (index, name) in names.enumerated() { byName[name, default: []].append(index) }
     for (name, clusters) in byName where clusters.count > 1 {
-        for cluster in clusters {
+        for cluster in clusters where !(fixed?[cluster] ?? false) {
             let extra = terms[cluster].first { !name.lowercased().contains($0.label.lowercased()) }?.label ?? "\(cluster + 1)"
             names[cluster] = "\(name) (\(extra))"
         }

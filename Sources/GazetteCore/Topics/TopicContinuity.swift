@@ -1,0 +1,337 @@
+import Foundation
+
+/// The thresholds by which a kept topic map changes as the digest grows (README, "Topics that last").
+public struct ContinuityRules: Hashable, Sendable {
+    /// New papers less alike their nearest topic than this share of the mapped papers are to theirs
+    /// (a quantile) may found a new topic...
+    public var birthFitQuantile = 0.2
+    /// ...when at least `min_size` of them form a group as cohesive as the median topic, and no
+    /// topic's centre is `mergeSimilarity` alike the group's.
+    /// A topic holding more than this multiple of `max_share` of the papers is split in two, if both
+    /// halves keep `min_size` papers and differ (less alike than `mergeSimilarity`).
+    public var splitShareFactor = 1.5
+    /// Two topics whose centres are at least this alike merge: above the fit's 0.5, so a map just
+    /// written never merges at once. Two seeded topics never merge.
+    public var mergeSimilarity = 0.6
+    /// A topic left with fewer main papers than this share of `min_size` (papers removed or rewritten)
+    /// retires into its nearest topic.
+    public var retireShareOfMinSize = 0.5
+    /// A kept topic whose terms are less alike the map's than this has drifted: a warning suggests a refit.
+    public var driftSimilarity = 0.5
+
+    public init() {}
+}
+
+/// Continues a digest's topic map. Papers already in the map keep their main topic (unless their
+/// text changed); new papers join the nearest topic; topics are born, split, merged or retired only
+/// by `ContinuityRules`. Kept topics keep their id, slug and name. Returns the model, the map to
+/// record and what changed.
+public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptions = TopicOptions(),
+                           analyzer: AnalyzerOptions = AnalyzerOptions(),
+                           includeRelated: Bool = true) -> (model: TopicModel, map: TopicMap, changes: TopicMapChanges) {
+    let input = TopicInput(papers, analyzer: analyzer)
+    let rules = options.continuity
+    var changes = TopicMapChanges()
+    var warnings: [String] = []
+    let live = map.liveTopics
+    let n = input.count
+    let hashes = papers.map { placementHash(title: $0.title, abstract: $0.abstract) }
+    guard n > 0, !live.isEmpty else {
+        // Nothing to continue: a fresh fit, whose ids and slugs stay clear of the map's.
+        var model = n > 0 ? assembleFreshFit(input, papers: papers, map: map, options: options) : input.emptyModel()
+        if includeRelated && n > 0 { model.related = relatedPapers(in: model, count: options.relatedCount) }
+        changes.placed = n
+        for topic in model.topics { changes.born.append(.init(name: topic.name, slug: topic.slug, papers: topic.primaryCount, reason: "the map had no live topic")) }
+        return (model, recordTopicMap(model, papers: papers, hashes: hashes, retired: map.retiredTopics), changes)
+    }
+    let minSize = min(options.minTopicSize, max(1, n / 4))
+    let dimension = input.corpus.terms.count
+    var identities = live.map { ClusterIdentity(id: $0.id, slug: $0.slug, name: $0.name, seed: $0.seed) }
+    var clusterOfID: [Int: Int] = [:]
+    for (c, topic) in live.enumerated() { clusterOfID[topic.id] = c }
+
+    // Mapped papers keep their topic; the rest are placed.
+    var labels = [Int](repeating: -1, count: n)
+    var fresh: [Int] = []
+    for paper in input.order {
+        if let placement = map.papers[papers[paper].slug], placement.textHash == hashes[paper], let c = clusterOfID[placement.topic] {
+            labels[paper] = c
+        } else {
+            fresh.append(paper)
+        }
+    }
+    let mapped = labels
+    changes.placed = fresh.count
+    var (centres, norms) = meanCentres(input, labels: labels, count: identities.count)
+
+    // Births: new papers that fit no topic well and hang together.
+    var bestFit: [Int: (cluster: Int, score: Double)] = [:]
+    var scores = [Float](repeating: 0, count: identities.count)
+    for paper in fresh {
+        centres.scores(input.inputVectors[paper], into: &scores)
+        let best = scores.indices.max { (scores[$0], $1) < (scores[$1], $0) }!
+        bestFit[paper] = (best, Double(scores[best]))
+    }
+    if fresh.count >= minSize {
+        let fit = mappedFit(input, labels: labels, centres: (centres, norms), clusterCount: identities.count)
+        let pool = fresh.filter { bestFit[$0]!.score < quantile(fit.scores, rules.birthFitQuantile) }
+        if pool.count >= minSize {
+            let groups = sphericalKMeans(pool.map { input.inputVectors[$0] }, dimension: dimension,
+                                         k: max(1, min(16, pool.count / (2 * minSize))), restarts: 2, seed: options.seed)
+            let sizes = clusterSizes(groups)
+            let groupNorms = meanCentres(pool.map { input.inputVectors[$0] }, labels: groups.labels, count: groups.centroids.count, dimension: dimension).norms
+            for g in 0..<groups.centroids.count where sizes[g] >= minSize {
+                let members = pool.indices.filter { groups.labels[$0] == g }.map { pool[$0] }
+                let cohesion = members.reduce(0.0) {
+                    $0 + leaveOneOut(score: groups.centroids.score(input.inputVectors[$1], cluster: g), norm: groupNorms[g])
+                } / Double(members.count)
+                centres.scores(groups.centroids.column(g), into: &scores)
+                guard cohesion >= median(fit.cohesion), Double(scores.max() ?? 0) < rules.mergeSimilarity else { continue }
+                identities.append(ClusterIdentity())
+                for paper in members { labels[paper] = identities.count - 1 }
+                changes.born.append(.init(name: "", slug: "", papers: members.count,
+                                          reason: "\(members.count) new papers far from every topic, as cohesive as a typical topic (\(String(format: "%.2f", cohesion)))"))
+            }
+            if identities.count > centres.count {
+                centres = meanCentres(input, labels: labels, count: identities.count).centres
+            }
+        }
+    }
+    // Every other new paper joins its nearest topic.
+    for paper in fresh where labels[paper] < 0 {
+        labels[paper] = centres.count == live.count ? bestFit[paper]!.cluster : nearest(input.inputVectors[paper], centres)
+    }
+
+    // Splits: a topic grown far past `max_share`.
+    let splitAbove = Int(Double(n) * min(1, options.maxTopicShare * rules.splitShareFactor))
+    var retiredInto = [Int?](repeating: nil, count: identities.count)
+    var isRetired = [Bool](repeating: false, count: identities.count)
+    for _ in 0..<8 {
+        var sizes = [Int](repeating: 0, count: identities.count)
+        for label in labels { sizes[label] += 1 }
+        let candidates = sizes.indices.filter { sizes[$0] > splitAbove && sizes[$0] >= 2 * minSize }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+        var didSplit = false
+        for c in candidates {
+            let members = input.order.filter { labels[$0] == c }
+            let halves = sphericalKMeans(members.map { input.inputVectors[$0] }, dimension: dimension, k: 2, restarts: 2, seed: options.seed)
+            let halfSizes = clusterSizes(halves)
+            guard halves.centroids.count == 2, halfSizes.allSatisfy({ $0 >= minSize }),
+                  halves.centroids.score(halves.centroids.column(0), cluster: 1) < rules.mergeSimilarity else { continue }
+            // The half holding more of the topic's mapped papers keeps its identity.
+            let mappedIn = (0..<2).map { h in members.indices.filter { halves.labels[$0] == h && mapped[members[$0]] == c }.count }
+            let keep = (mappedIn[0], halfSizes[0]) >= (mappedIn[1], halfSizes[1]) ? 0 : 1
+            identities.append(ClusterIdentity())
+            retiredInto.append(nil)
+            isRetired.append(false)
+            for (i, paper) in members.enumerated() where halves.labels[i] != keep { labels[paper] = identities.count - 1 }
+            changes.born.append(.init(name: "", slug: "", papers: halfSizes[1 - keep],
+                                      reason: "split from \(identities[c].name ?? "a new topic"), which held \(sizes[c]) of \(n) papers (over \(splitAbove))"))
+            didSplit = true
+            break
+        }
+        if !didSplit { break }
+    }
+
+    // Merges and retirements.
+    let retireBelow = max(1, Int((Double(minSize) * rules.retireShareOfMinSize).rounded(.up)))
+    for _ in 0..<identities.count {
+        centres = meanCentres(input, labels: labels, count: identities.count).centres
+        var sizes = [Int](repeating: 0, count: identities.count)
+        for label in labels { sizes[label] += 1 }
+        let alive = identities.indices.filter { !isRetired[$0] }
+        let similarity = centres.pairwiseSimilarities()
+        var merge: (from: Int, into: Int, reason: String)?
+        if let small = alive.filter({ sizes[$0] < retireBelow }).min(by: { (sizes[$0], $0) < (sizes[$1], $1) }) {
+            let into = alive.filter { $0 != small }.max { (similarity[small * centres.count + $0], $1) < (similarity[small * centres.count + $1], $0) }
+            merge = (small, into ?? -1, "only \(sizes[small]) main papers left (fewer than \(retireBelow))")
+        } else {
+            var best: (a: Int, b: Int, similarity: Float)?
+            for a in alive { for b in alive where b > a && (identities[a].seed == nil || identities[b].seed == nil) {
+                let s = similarity[a * centres.count + b]
+                if s >= Float(rules.mergeSimilarity) && (best == nil || s > best!.similarity) { best = (a, b, s) }
+            } }
+            if let (a, b, s) = best {
+                // The smaller goes, unless only it was seeded.
+                let aGoes = identities[a].seed != nil ? false : identities[b].seed != nil ? true : (sizes[a], b) < (sizes[b], a)
+                merge = aGoes ? (a, b, "") : (b, a, "")
+                merge!.reason = "its centre is \(String(format: "%.2f", s)) alike \(identities[merge!.into].name ?? "a new topic")'s (merging at \(rules.mergeSimilarity))"
+            }
+        }
+        guard let (from, into, reason) = merge else { break }
+        isRetired[from] = true
+        retiredInto[from] = into >= 0 ? into : nil
+        for paper in labels.indices where labels[paper] == from && into >= 0 { labels[paper] = into }
+        if let name = identities[from].name, let slug = identities[from].slug {
+            changes.retired.append(.init(name: name, slug: slug, into: into >= 0 ? (identities[into].name ?? "a new topic") : nil, reason: reason))
+        }
+    }
+
+    // Compact the surviving clusters; new ones get the next ids.
+    var nextID = map.nextID
+    for c in identities.indices where identities[c].id == nil {
+        identities[c].id = nextID
+        nextID += 1
+    }
+    let alive = identities.indices.filter { !isRetired[$0] }
+    var compact = [Int](repeating: -1, count: identities.count)
+    for (new, old) in alive.enumerated() { compact[old] = new }
+    let finalLabels = labels.map { compact[$0] }
+    let takenSlugs = Set(map.topics.map(\.slug))
+    var model = assembleTopicModel(input, papers: papers, labels: finalLabels, identities: alive.map { identities[$0] },
+                                   takenSlugs: takenSlugs, firstNewID: nextID, options: options, warnings: warnings)
+
+    // Report births by their final names, moves and drift.
+    let topicOfID = Dictionary(model.topics.map { ($0.mapID, $0) }, uniquingKeysWith: { a, _ in a })
+    let bornIDs = alive.filter { $0 >= live.count }.map { identities[$0].id! }
+    for (i, id) in bornIDs.enumerated() where i < changes.born.count {
+        changes.born[i].name = topicOfID[id]?.name ?? ""
+        changes.born[i].slug = topicOfID[id]?.slug ?? ""
+        changes.born[i].papers = topicOfID[id]?.primaryCount ?? changes.born[i].papers
+    }
+    for paper in input.order where mapped[paper] >= 0 {
+        let now = model.topics[model.memberships[paper][0].topic]
+        if now.mapID == live[mapped[paper]].id { changes.kept += 1 } else {
+            changes.moved.append(.init(paper: papers[paper].slug, from: live[mapped[paper]].name, to: now.name))
+        }
+    }
+    for topic in model.topics {
+        guard let entry = map.topic(topic.mapID), !entry.definition.isEmpty else { continue }
+        let alike = termSimilarity(entry.definition, topic.terms.map { ($0.key, $0.weight) })
+        if alike < rules.driftSimilarity {
+            warnings.append("topic `\(topic.name)` has drifted from its terms in the topic map (\(String(format: "%.2f", alike)) alike, below \(rules.driftSimilarity)); `gazette topics --refit --dry-run` shows what a refit would change")
+        }
+    }
+    model.warnings = warnings
+
+    // The retired: the map's own, and those retired now.
+    let newest = papers.compactMap(\.published).max()
+    var retiredEntries = map.retiredTopics
+    for c in identities.indices where isRetired[c] && c < live.count {
+        var entry = live[c]
+        entry.isRetired = true
+        entry.successor = retiredInto[c].map { identities[$0].id! }
+        entry.retiredOn = newest
+        retiredEntries.append(entry)
+    }
+    if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
+    let recorded = recordTopicMap(model, papers: papers, hashes: hashes, retired: retiredEntries)
+    model.retired = retiredTopics(recorded, model: model)
+    return (model, recorded, changes)
+}
+
+/// A full fit for a digest whose map has no live topic: ids and slugs continue after the map's.
+func assembleFreshFit(_ input: TopicInput, papers: [Paper], map: TopicMap, options: TopicOptions) -> TopicModel {
+    var warnings: [String] = []
+    let fit = fitClusters(input, papers: papers, options: options, warnings: &warnings)
+    var model = assembleTopicModel(input, papers: papers, labels: fit.inputLabels, identities: fit.seedOfCluster.map { ClusterIdentity(name: $0, seed: $0) },
+                                   takenSlugs: Set(map.topics.map(\.slug)), firstNewID: map.nextID, options: options, warnings: warnings)
+    model.retired = retiredTopics(TopicMap(topics: map.retiredTopics), model: model)
+    return model
+}
+
+/// The map a build records: every topic of the model with its terms, the retired, each paper's main topic.
+public func recordTopicMap(_ model: TopicModel, papers: [Paper], hashes: [String]? = nil, retired: [TopicMap.Entry]) -> TopicMap {
+    var entries = model.topics.map {
+        TopicMap.Entry(id: $0.mapID, slug: $0.slug, name: $0.name, seed: $0.seedName, definition: $0.terms.map { ($0.key, $0.weight) })
+    }
+    entries += retired
+    var placements: [String: TopicMap.Placement] = [:]
+    placements.reserveCapacity(papers.count)
+    for (index, paper) in papers.enumerated() {
+        guard let primary = model.memberships[index].first else { continue }
+        placements[paper.slug] = TopicMap.Placement(topic: model.topics[primary.topic].mapID,
+                                                    textHash: hashes?[index] ?? placementHash(title: paper.title, abstract: paper.abstract))
+    }
+    return TopicMap(topics: entries, papers: placements)
+}
+
+/// The redirects a map's retired topics need, each pointing at its live successor in `model`.
+func retiredTopics(_ map: TopicMap, model: TopicModel) -> [RetiredTopic] {
+    let indexOfID = Dictionary(model.topics.enumerated().map { ($1.mapID, $0) }, uniquingKeysWith: { a, _ in a })
+    let full = TopicMap(topics: map.topics + model.topics.map { TopicMap.Entry(id: $0.mapID, slug: $0.slug, name: $0.name) })
+    return map.retiredTopics.map { entry in
+        RetiredTopic(name: entry.name, slug: entry.slug, successor: full.liveSuccessor(of: entry.id).flatMap { indexOfID[$0.id] }, retiredOn: entry.retiredOn)
+    }
+}
+
+/// Normalised means of the vectors of each cluster's papers (labels below 0 are left out), and the
+/// length of each cluster's sum, for leave-one-out scores.
+/// Sums run in canonical order, so the centres do not depend on the input order.
+func meanCentres(_ input: TopicInput, labels: [Int], count: Int) -> (centres: CentroidMatrix, norms: [Double]) {
+    meanCentres(input.vectors, labels: input.order.map { labels[$0] }, count: count, dimension: input.corpus.terms.count)
+}
+
+/// `meanCentres` of vectors and their labels as given.
+func meanCentres(_ vectors: [SparseVector], labels: [Int], count: Int, dimension: Int) -> (centres: CentroidMatrix, norms: [Double]) {
+    let (sums, _) = clusterSums(vectors, labels: labels, k: count, dimension: dimension)
+    var norms = [Double](repeating: 0, count: count)
+    for t in 0..<dimension { for c in 0..<count { let v = Double(sums[t * count + c]); norms[c] += v * v } }
+    return (CentroidMatrix(sums: sums, count: count, dimension: dimension, fallback: nil), norms.map { $0.squareRoot() })
+}
+
+/// A member's similarity to its cluster's centre with itself left out: a member is part of the mean
+/// it is compared with, which flatters small clusters. `score` is its cosine with the centre and
+/// `norm` the length of the cluster's sum (rows are unit vectors).
+func leaveOneOut(score: Double, norm: Double) -> Double {
+    let dot = score * norm
+    let rest = norm * norm - 2 * dot + 1
+    return rest > 1e-9 ? (dot - 1) / rest.squareRoot() : 0
+}
+
+/// How well mapped papers fit their topics, left out of the centres they are compared with: each
+/// sampled paper's score, and each topic's mean (its cohesion). At most 4,000 evenly spaced papers are read.
+func mappedFit(_ input: TopicInput, labels: [Int], centres: (centres: CentroidMatrix, norms: [Double]), clusterCount: Int) -> (scores: [Double], cohesion: [Double]) {
+    let mapped = input.order.filter { labels[$0] >= 0 }
+    let sample = mapped.count <= 4000 ? mapped : (0..<4000).map { mapped[$0 * mapped.count / 4000] }
+    var sums = [Double](repeating: 0, count: clusterCount), counts = [Int](repeating: 0, count: clusterCount)
+    let scores = sample.map { paper -> Double in
+        let c = labels[paper]
+        let score = leaveOneOut(score: centres.centres.score(input.inputVectors[paper], cluster: c), norm: centres.norms[c])
+        sums[c] += score
+        counts[c] += 1
+        return score
+    }
+    return (scores, (0..<clusterCount).filter { counts[$0] > 0 }.map { sums[$0] / Double(counts[$0]) })
+}
+
+func nearest(_ vector: SparseVector, _ centres: CentroidMatrix) -> Int {
+    var scores = [Float](repeating: 0, count: centres.count)
+    centres.scores(vector, into: &scores)
+    return scores.indices.max { (scores[$0], $1) < (scores[$1], $0) } ?? 0
+}
+
+/// The `q` quantile (0...1) of `values`; 0 for none.
+func quantile(_ values: [Double], _ q: Double) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q))]
+}
+
+func median(_ values: [Double]) -> Double { quantile(values, 0.5) }
+
+/// The cosine of two weighted term lists, matched by key.
+func termSimilarity(_ a: [(key: String, weight: Double)], _ b: [(key: String, weight: Double)]) -> Double {
+    let weightsOfB = Dictionary(b.map { ($0.key, $0.weight) }, uniquingKeysWith: { x, _ in x })
+    let dot = a.reduce(0) { $0 + $1.weight * (weightsOfB[$1.key] ?? 0) }
+    let norms = (a.reduce(0) { $0 + $1.weight * $1.weight } * b.reduce(0) { $0 + $1.weight * $1.weight }).squareRoot()
+    return norms > 0 ? dot / norms : 0
+}
+
+extension CentroidMatrix {
+    /// The cosine of a vector with one centroid.
+    func score(_ vector: SparseVector, cluster: Int) -> Double {
+        var sum = 0.0
+        for k in vector.indices.indices { sum += vector.values[k] * weight(term: Int(vector.indices[k]), cluster: cluster) }
+        return sum
+    }
+
+    /// One centroid as a sparse vector.
+    func column(_ cluster: Int) -> SparseVector {
+        var terms: [Int32] = [], values: [Double] = []
+        for term in 0..<dimension {
+            let value = weight(term: term, cluster: cluster)
+            if value != 0 { terms.append(Int32(term)); values.append(value) }
+        }
+        return SparseVector(terms: terms, values: values)
+    }
+}

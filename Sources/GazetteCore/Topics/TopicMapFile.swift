@@ -1,0 +1,188 @@
+import Foundation
+
+/// Why a topic map file cannot be used; each case names the file and line and what to do.
+public enum TopicMapError: Error, Equatable, CustomStringConvertible {
+    case invalid(file: String, line: Int, reason: String)
+    case unreadable(file: String, reason: String)
+    case writeFailed(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .invalid(file, line, reason):
+            return "topics: \(file):\(line): \(reason) (fix the line, or delete the file and `gazette topics --refit` to start a new map)"
+        case let .unreadable(file, reason):
+            return "topics: \(file): cannot read the topic map: \(reason)"
+        case let .writeFailed(file, reason):
+            return "topics: \(file): cannot write the topic map: \(reason)"
+        }
+    }
+}
+
+/// The topic map's text form: one record per line, topics by id, papers by slug, so a new issue
+/// shows in a diff as a few added `paper` lines.
+///
+///     gazette-topic-map 1
+///     topic 3 reasoning
+///     name Reasoning
+///     seed Reasoning
+///     terms reason 0.4121; math 0.2010; chain thought 0.1500
+///     topic 9 old-slug
+///     name Old name
+///     retired-into 3 2025-08-07
+///     paper some-paper-slug 3 0123456789abcdef
+public enum TopicMapFile {
+    static let header = "gazette-topic-map 1"
+
+    /// The file's text; `topics.map` beside `site.yml`.
+    public static func text(_ map: TopicMap) -> String {
+        var out = """
+        # Gazette topic map, written by `gazette build`. Commit it with your dumps, like a lock file:
+        # the next build starts from it, so topics keep their URLs and papers keep their topics.
+        # Edit a `name` line to rename a topic (its URL stays). `gazette topics --refit` re-clusters
+        # from scratch and shows what would change first. See README.md, "Topics that last".
+        \(header)
+
+        """
+        for topic in map.topics {
+            out += "\ntopic \(topic.id) \(topic.slug)\nname \(topic.name)\n"
+            if let seed = topic.seed { out += "seed \(seed)\n" }
+            if !topic.definition.isEmpty {
+                out += "terms " + topic.definition.map { "\($0.key) \(String(format: "%.4f", $0.weight))" }.joined(separator: "; ") + "\n"
+            }
+            if topic.isRetired {
+                out += "retired-into " + (topic.successor.map(String.init) ?? "-") + (topic.retiredOn.map { " " + $0.iso } ?? "") + "\n"
+            }
+        }
+        out += "\n"
+        for slug in map.papers.keys.sorted() {
+            let placement = map.papers[slug]!
+            out += "paper \(slug) \(placement.topic) \(placement.textHash)\n"
+        }
+        return out
+    }
+
+    /// Reads a map; any line it cannot use is an error naming that line.
+    public static func parse(_ text: String, path: String) throws -> TopicMap {
+        var topics: [TopicMap.Entry] = []
+        var papers: [String: TopicMap.Placement] = [:]
+        var paperLines: [(slug: String, topic: Int, line: Int)] = []
+        var topicLines: [Int: Int] = [:]
+        var sawHeader = false
+        func fail(_ line: Int, _ reason: String) -> TopicMapError { .invalid(file: path, line: line, reason: reason) }
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 && $0 != 0x09 } ?? false) }) {
+                throw fail(lineNumber, "control characters in the line")
+            }
+            guard sawHeader else {
+                guard line == header else { throw fail(lineNumber, "expected `\(header)` as the first line that is not a comment") }
+                sawHeader = true
+                continue
+            }
+            let keyword = line.prefix { $0 != " " }
+            let rest = line.dropFirst(keyword.count).drop { $0 == " " }
+            let fields = rest.split(separator: " ")
+            switch keyword {
+            case "topic":
+                guard fields.count == 2, let id = Int(fields[0]), id > 0 else {
+                    throw fail(lineNumber, "expected `topic <id> <slug>` with a positive whole number id")
+                }
+                let slug = String(fields[1])
+                guard slugify(slug) == slug, !slug.isEmpty else { throw fail(lineNumber, "`\(slug)` is not a slug (lowercase letters, digits and single hyphens)") }
+                if let earlier = topicLines[id] { throw fail(lineNumber, "topic \(id) appears twice (also line \(earlier))") }
+                if let other = topics.first(where: { $0.slug == slug }) { throw fail(lineNumber, "slug `\(slug)` is already topic \(other.id)'s") }
+                topicLines[id] = lineNumber
+                topics.append(TopicMap.Entry(id: id, slug: slug, name: ""))
+            case "name", "seed", "terms", "retired-into":
+                guard !topics.isEmpty else { throw fail(lineNumber, "`\(keyword)` before any `topic` line") }
+                let value = rest.trimmingCharacters(in: .whitespaces)
+                guard !value.isEmpty else { throw fail(lineNumber, "`\(keyword)` with nothing after it") }
+                let current = topics.count - 1
+                switch keyword {
+                case "name": topics[current].name = value
+                case "seed": topics[current].seed = value
+                case "terms": topics[current].definition = try parseTerms(value, line: lineNumber, fail: fail)
+                default:
+                    let parts = value.split(separator: " ")
+                    guard (1...2).contains(parts.count), parts[0] == "-" || Int(parts[0]) != nil else {
+                        throw fail(lineNumber, "expected `retired-into <topic id or -> [YYYY-MM-DD]`")
+                    }
+                    topics[current].isRetired = true
+                    topics[current].successor = Int(parts[0])
+                    if parts.count == 2 {
+                        guard let date = PaperDate(iso: String(parts[1])) else { throw fail(lineNumber, "`\(parts[1])` is not a date (YYYY-MM-DD)") }
+                        topics[current].retiredOn = date
+                    }
+                }
+            case "paper":
+                guard fields.count == 3, let topic = Int(fields[1]) else {
+                    throw fail(lineNumber, "expected `paper <slug> <topic id> <text hash>`")
+                }
+                let slug = String(fields[0])
+                guard papers[slug] == nil else { throw fail(lineNumber, "paper `\(slug)` appears twice") }
+                guard fields[2].count == 16, fields[2].allSatisfy(\.isHexDigit) else { throw fail(lineNumber, "`\(fields[2])` is not a 16-digit text hash") }
+                papers[slug] = TopicMap.Placement(topic: topic, textHash: String(fields[2]))
+                paperLines.append((slug, topic, lineNumber))
+            default:
+                throw fail(lineNumber, "unknown record `\(keyword)` (expected topic, name, seed, terms, retired-into or paper)")
+            }
+        }
+        guard sawHeader else { throw fail(max(1, lineNumber), "no `\(header)` line: not a topic map") }
+        let map = TopicMap(topics: topics, papers: papers)
+        for topic in topics {
+            let line = topicLines[topic.id]!
+            if topic.name.isEmpty { throw fail(line, "topic \(topic.id) has no `name` line") }
+            if let successor = topic.successor {
+                guard let next = map.topic(successor), next.id != topic.id else { throw fail(line, "topic \(topic.id) is retired into topic \(successor), which is not in the map") }
+                if map.liveSuccessor(of: topic.id) == nil { throw fail(line, "topic \(topic.id)'s successors lead round in a circle") }
+            }
+        }
+        for paper in paperLines {
+            guard let topic = map.topic(paper.topic) else { throw fail(paper.line, "paper `\(paper.slug)` is in topic \(paper.topic), which is not in the map") }
+            if topic.isRetired { throw fail(paper.line, "paper `\(paper.slug)` is in topic \(paper.topic), which is retired") }
+        }
+        return map
+    }
+
+    private static func parseTerms(_ value: String, line: Int, fail: (Int, String) -> TopicMapError) throws -> [(key: String, weight: Double)] {
+        try value.split(separator: ";").map { part in
+            let words = part.split(separator: " ")
+            guard words.count >= 2, let weight = Double(words[words.count - 1]), weight.isFinite, weight >= 0 else {
+                throw fail(line, "expected `terms <key> <weight>; <key> <weight>...`, got `\(part.trimmingCharacters(in: .whitespaces))`")
+            }
+            return (words.dropLast().joined(separator: " "), weight)
+        }
+    }
+
+    /// Reads `path`; nil when there is no file there.
+    public static func load(_ path: String) throws -> TopicMap? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { throw TopicMapError.unreadable(file: path, reason: "permission denied or not a regular file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw TopicMapError.invalid(file: path, line: 1, reason: "not UTF-8 text") }
+        return try parse(text, path: path)
+    }
+
+    /// Writes the map atomically (a temporary file beside it, then renamed over it); leaves an
+    /// unchanged file untouched. Returns whether it wrote.
+    @discardableResult
+    public static func write(_ map: TopicMap, to path: String) throws -> Bool {
+        let bytes = Array(text(map).utf8)
+        if let existing = FileManager.default.contents(atPath: path), Array(existing) == bytes { return false }
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        do {
+            try Data(bytes).write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw TopicMapError.writeFailed(file: path, reason: String(cString: strerror(errno))) }
+        } catch let error as TopicMapError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw TopicMapError.writeFailed(file: path, reason: error.localizedDescription)
+        }
+        return true
+    }
+}
