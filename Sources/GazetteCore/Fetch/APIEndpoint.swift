@@ -1,0 +1,18 @@
+import Foundation
+
+/// Where a fetch sends its requests: the `--base-url` option, else the environment variable, else
+/// the public service. Tests and mirrors point Gazette elsewhere this way.
+public func apiEndpoint(option: String?, environment: [String: String], variable: String, fallback: URL) throws -> URL {
+    guard let text = option ?? environment[variable].flatMap({ $0.isEmpty ? nil : $0 }) else { return fallback }
+    guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+        throw FetchError.badQuery("`\(text)` (from \(option == nil ? variable : "--base-url")) is not an http:// or https:// URL (example: --base-url http://127.0.0.1:8080/api/daily_papers)")
+    }
+    return url
+}
+
+/// `endpoint` with `items` added to its query (after any it already has).
+public func queryURL(_ endpoint: URL, _ items: [URLQueryItem]) -> URL {
+    var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false) ?? URLComponents()
+    components.queryItems = (components.queryItems ?? []) + items
+    return components.url ?? endpoint
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// arXiv's query API: the newest papers matching a query, page by page (`start`, `max_results`),
+/// waiting `delay` seconds between requests as arXiv's terms of use ask.
+public struct ArxivSource: Sendable {
+    /// The API's public endpoint.
+    public static let defaultURL = URL(string: "https://export.arxiv.org/api/query")!
+
+    public var client: FetchClient
+    public var baseURL: URL
+    /// Entries asked for per request; arXiv allows up to 2,000 but answers smaller pages faster.
+    public var pageSize: Int
+    /// Seconds between two requests.
+    public var delay: Double
+
+    public init(client: FetchClient, baseURL: URL = ArxivSource.defaultURL, pageSize: Int = 200, delay: Double = 3) {
+        self.client = client
+        self.baseURL = baseURL
+        self.pageSize = min(max(pageSize, 1), 2000)
+        self.delay = delay
+    }
+
+    /// The pages holding up to `max` entries for `query`, newest submissions first; stops at a short page.
+    public func pages(query: String, max: Int) async throws -> [ArxivPage] {
+        var pages: [ArxivPage] = []
+        var fetched = 0
+        while fetched < max {
+            if !pages.isEmpty { try await client.sleep(delay) }
+            let wanted = min(pageSize, max - fetched)
+            let url = pageURL(query: query, start: fetched, count: wanted)
+            let page = try ArxivPage(try await client.get(url, accept: "application/atom+xml"), url: url)
+            pages.append(page)
+            fetched += page.entries.count
+            if page.entries.count < wanted || page.totalResults.map({ fetched >= $0 }) == true { break }
+        }
+        return pages
+    }
+
+    /// `…/query?search_query=cat:cs.CL&start=0&max_results=200&sortBy=submittedDate&sortOrder=descending`.
+    public func pageURL(query: String, start: Int, count: Int) -> URL {
+        queryURL(baseURL, [
+            URLQueryItem(name: "search_query", value: query),
+            URLQueryItem(name: "start", value: String(start)),
+            URLQueryItem(name: "max_results", value: String(count)),
+            URLQueryItem(name: "sortBy", value: "submittedDate"),
+            URLQueryItem(name: "sortOrder", value: "descending"),
+        ])
+    }
+}
