@@ -5,7 +5,7 @@ import Foundation
 public func apiEndpoint(option: String?, environment: [String: String], variable: String, fallback: URL) throws -> URL {
     guard let text = option ?? environment[variable].flatMap({ $0.isEmpty ? nil : $0 }) else { return fallback }
     guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
-        throw FetchError.badQuery("`\(text)` (from \(option == nil ? variable : "--base-url")) is not an http:// or https:// URL (example: --base-url http://127.0.0.1:8080/api/daily_papers)")
+        throw FetchError.badEndpoint(text, from: option == nil ? variable : "--base-url")
     }
     return url
 }

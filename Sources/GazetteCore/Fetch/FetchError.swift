@@ -15,6 +15,7 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     case dateInFuture(String, today: String)
     case emptyRange(from: String, to: String)
     case badQuery(String)
+    case badEndpoint(String, from: String)
     case writeFailed(path: String, reason: String)
 
     public var description: String {
@@ -46,6 +47,8 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
             return "fetch: no complete day from \(from) to \(to) (UTC); name a day with --date to fetch today's listing so far"
         case let .badQuery(reason):
             return "fetch: \(reason)"
+        case let .badEndpoint(text, from):
+            return "fetch: `\(text)` (from \(from)) is not an http:// or https:// URL (example: --base-url http://127.0.0.1:8080/api/daily_papers)"
         case let .writeFailed(path, reason):
             return "fetch: \(path): cannot write the dump: \(reason); check that the folder exists and is writable"
         }

@@ -16,9 +16,12 @@ final class APIEndpointTests: XCTestCase {
     }
 
     func testOnlyHTTPURLsAreAccepted() {
+        XCTAssertThrowsError(try apiEndpoint(option: "localhost:8080", environment: [:], variable: "V", fallback: fallback)) { error in
+            XCTAssertEqual(error as? FetchError, .badEndpoint("localhost:8080", from: "--base-url"))
+        }
         for text in ["ftp://example.org/api", "huggingface.co/api", "file:///tmp/x"] {
             XCTAssertThrowsError(try apiEndpoint(option: nil, environment: ["V": text], variable: "V", fallback: fallback)) { error in
-                XCTAssertTrue("\(error)".contains("from V"), "\(error)")
+                XCTAssertEqual(error as? FetchError, .badEndpoint(text, from: "V"))
             }
         }
     }
