@@ -34,9 +34,8 @@ struct FetchArxivCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             // arXiv asks for 3 s between requests: retries wait at least that long too.
-            let source = ArxivSource(client: fetch.client(retry: RetryPolicy(baseDelay: 3)),
-                                     baseURL: try fetch.endpoint(variable: "GAZETTE_ARXIV_API_URL", fallback: ArxivSource.defaultURL),
-                                     pageSize: pageSize)
+            let endpoint = try fetch.endpoint(variable: "GAZETTE_ARXIV_API_URL", fallback: ArxivSource.defaultURL)
+            let source = ArxivSource(api: PagedAPI(client: fetch.client(retry: RetryPolicy(baseDelay: 3)), endpoint: endpoint, pageSize: pageSize))
             let outcome = try await fetchArxiv(query: query, max: max, day: PaperDate(utc: Date()), into: fetch.dumpsDirectory,
                                                force: fetch.force, source: source)
             print("gazette: \(outcome.message)")

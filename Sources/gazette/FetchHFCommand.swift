@@ -48,8 +48,8 @@ struct FetchHFCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let source = DailyPapersSource(client: fetch.client(),
-                                           baseURL: try fetch.endpoint(variable: "GAZETTE_HF_API_URL", fallback: DailyPapersSource.defaultURL))
+            let endpoint = try fetch.endpoint(variable: "GAZETTE_HF_API_URL", fallback: DailyPapersSource.defaultURL)
+            let source = DailyPapersSource(api: PagedAPI(client: fetch.client(), endpoint: endpoint, pageSize: 100))
             let days = try selection.days(today: PaperDate(utc: Date()))
             let outcomes = try await fetchDailyPapers(days: days, into: fetch.dumpsDirectory, force: fetch.force, source: source) {
                 print("gazette: \($0.message)")

@@ -9,10 +9,3 @@ public func apiEndpoint(option: String?, environment: [String: String], variable
     }
     return url
 }
-
-/// `endpoint` with `items` added to its query (after any it already has).
-public func queryURL(_ endpoint: URL, _ items: [URLQueryItem]) -> URL {
-    var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false) ?? URLComponents()
-    components.queryItems = (components.queryItems ?? []) + items
-    return components.url ?? endpoint
-}

@@ -6,17 +6,13 @@ public struct ArxivSource: Sendable {
     /// The API's public endpoint.
     public static let defaultURL = URL(string: "https://export.arxiv.org/api/query")!
 
-    public var client: FetchClient
-    public var baseURL: URL
-    /// Entries asked for per request; arXiv allows up to 2,000 but answers smaller pages faster.
-    public var pageSize: Int
+    /// The endpoint and client; pages hold at most 2,000 entries, arXiv's limit (smaller ones come faster).
+    public var api: PagedAPI
     /// Seconds between two requests.
     public var delay: Double
 
-    public init(client: FetchClient, baseURL: URL = ArxivSource.defaultURL, pageSize: Int = 200, delay: Double = 3) {
-        self.client = client
-        self.baseURL = baseURL
-        self.pageSize = min(max(pageSize, 1), 2000)
+    public init(api: PagedAPI, delay: Double = 3) {
+        self.api = api.capped(at: 2000)
         self.delay = delay
     }
 
@@ -25,10 +21,10 @@ public struct ArxivSource: Sendable {
         var pages: [ArxivPage] = []
         var fetched = 0
         while fetched < max {
-            if !pages.isEmpty { try await client.sleep(delay) }
-            let wanted = min(pageSize, max - fetched)
+            if !pages.isEmpty { try await api.client.sleep(delay) }
+            let wanted = min(api.pageSize, max - fetched)
             let url = pageURL(query: query, start: fetched, count: wanted)
-            let page = try ArxivPage(try await client.get(url, accept: "application/atom+xml"), url: url)
+            let page = try ArxivPage(try await api.client.get(url, accept: "application/atom+xml"), url: url)
             pages.append(page)
             fetched += page.entries.count
             if page.entries.count < wanted || page.totalResults.map({ fetched >= $0 }) == true { break }
@@ -38,7 +34,7 @@ public struct ArxivSource: Sendable {
 
     /// `…/query?search_query=cat:cs.CL&start=0&max_results=200&sortBy=submittedDate&sortOrder=descending`.
     public func pageURL(query: String, start: Int, count: Int) -> URL {
-        queryURL(baseURL, [
+        api.url([
             URLQueryItem(name: "search_query", value: query),
             URLQueryItem(name: "start", value: String(start)),
             URLQueryItem(name: "max_results", value: String(count)),

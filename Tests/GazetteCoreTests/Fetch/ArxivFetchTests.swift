@@ -14,7 +14,7 @@ final class ArxivFetchTests: XCTestCase {
         let url = try await server.start(path: "/api/query")
         addTeardownBlock { await server.stop() }
         let sleeper = SleepRecorder()
-        let source = ArxivSource(client: sleeper.client(), baseURL: url, pageSize: pageSize, delay: 3)
+        let source = ArxivSource(api: PagedAPI(client: sleeper.client(), endpoint: url, pageSize: pageSize), delay: 3)
         let outcome = try await fetchArxiv(query: query, max: max, day: day, into: dumps.path, force: force, source: source)
         return (outcome, await server.requests, await sleeper.waits)
     }

@@ -17,7 +17,7 @@ final class DailyPapersFetchTests: XCTestCase {
         let server = ReplayServer(answers)
         let url = try await server.start(path: "/api/daily_papers")
         addTeardownBlock { await server.stop() }
-        let source = DailyPapersSource(client: SleepRecorder().client(), baseURL: url, pageSize: pageSize, maxPages: maxPages)
+        let source = DailyPapersSource(api: PagedAPI(client: SleepRecorder().client(), endpoint: url, pageSize: pageSize), maxPages: maxPages)
         do {
             let outcomes = try await fetchDailyPapers(days: days ?? [day], into: dumps.path, force: force, source: source, progress: progress)
             return (outcomes, await server.requests)
