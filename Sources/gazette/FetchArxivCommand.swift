@@ -7,10 +7,11 @@ struct FetchArxivCommand: AsyncParsableCommand {
         commandName: "arxiv",
         abstract: "Fetch the newest papers matching an arXiv query into one content/dumps/arxiv-QUERY-DATE.atom.",
         discussion: """
-        Pages through arXiv's API with a 3-second pause between requests, as arXiv asks, and writes
-        all entries as one Atom feed named for the query and today's date (UTC), e.g.
-        arxiv-cat-cs-cl-2025-08-07.atom. The endpoint is --base-url, else $GAZETTE_ARXIV_API_URL,
+        Pages through arXiv's API with a 3-second pause between requests, as arXiv asks, and writes \
+        all entries as one Atom feed named for the query and today's date (UTC), e.g. \
+        arxiv-cat-cs-cl-2025-08-07.atom. The endpoint is --base-url, else $GAZETTE_ARXIV_API_URL, \
         else https://export.arxiv.org/api/query.
+
         Example: gazette fetch arxiv --query 'cat:cs.CL AND ti:translation' --max 500
         """
     )

@@ -7,10 +7,11 @@ struct FetchHFCommand: AsyncParsableCommand {
         commandName: "hf",
         abstract: "Fetch Hugging Face Daily Papers listings, one content/dumps/YYYY-MM-DD.json per day.",
         discussion: """
-        Without a date option, fetches yesterday (UTC), the last complete day. Ranges end with
-        yesterday too: today's listing still grows, and a written day is skipped later. A day with
-        no papers (weekends) writes nothing. The endpoint is --base-url, else $GAZETTE_HF_API_URL,
+        Without a date option, fetches yesterday (UTC), the last complete day. Ranges end with \
+        yesterday too: today's listing still grows, and a written day is skipped later. A day with \
+        no papers (weekends) writes nothing. The endpoint is --base-url, else $GAZETTE_HF_API_URL, \
         else https://huggingface.co/api/daily_papers.
+
         Example: gazette fetch hf --since 2025-08-01
         """
     )
