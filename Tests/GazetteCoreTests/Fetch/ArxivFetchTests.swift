@@ -5,7 +5,11 @@ import XCTest
 /// `fetchArxiv` end to end against a local server replaying recorded arXiv answers.
 final class ArxivFetchTests: XCTestCase {
     private let day = PaperDate(year: 2025, month: 8, day: 7)
-    private lazy var dumps: URL = try! Fixtures.dumpsFolder(self)
+    private var dumps: URL!
+
+    override func setUpWithError() throws {
+        dumps = try Fixtures.dumpsFolder(self)
+    }
 
     /// Serves `answers`, then fetches up to `max` papers for `query` in pages of `pageSize`.
     private func fetch(_ answers: [ReplayServer.Answer], query: String = "cat:cs.CL", max: Int = 2000, pageSize: Int = 2,

@@ -5,7 +5,11 @@ import XCTest
 /// `fetchDailyPapers` end to end against a local server replaying recorded Daily Papers answers.
 final class DailyPapersFetchTests: XCTestCase {
     private let day = PaperDate(year: 2025, month: 8, day: 7)
-    private lazy var dumps: URL = try! Fixtures.dumpsFolder(self)
+    private var dumps: URL!
+
+    override func setUpWithError() throws {
+        dumps = try Fixtures.dumpsFolder(self)
+    }
 
     private func fixture(_ name: String) throws -> Data {
         try Data(contentsOf: Fixtures.directory.appendingPathComponent("API/\(name)"))
