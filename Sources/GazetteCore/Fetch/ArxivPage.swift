@@ -16,15 +16,24 @@ public struct ArxivPage: Equatable, Sendable {
         }
         entries = feed.elements("entry")
         for (index, entry) in entries.enumerated() {
-            guard let id = entry.elements("id").first?.text, entry.elements("title").first != nil else {
+            guard entry.elements("id").first != nil, entry.elements("title").first != nil else {
                 throw FetchError.unexpectedShape(url: url.absoluteString, reason: "entry \(index) has no <id> and <title>")
             }
-            if id.contains("arxiv.org/api/errors") {
-                let message = entry.elements("summary").first?.text ?? id
-                throw FetchError.apiError(url: url.absoluteString, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
-            }
+            if let message = Self.errorMessage(of: entry) { throw FetchError.apiError(url: url.absoluteString, message: message) }
         }
         totalResults = feed.elements("opensearch:totalResults").first.flatMap { Int($0.text.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// The message of arXiv's error feed, when `data` is one (arXiv sends it with HTTP 400 too).
+    public static func errorMessage(in data: Data) -> String? {
+        guard let feed = try? XMLTree(parsing: data, url: ArxivSource.defaultURL) else { return nil }
+        return feed.elements("entry").lazy.compactMap(errorMessage(of:)).first
+    }
+
+    /// The summary of an entry whose id is an `api/errors` URL.
+    private static func errorMessage(of entry: XMLTree) -> String? {
+        guard let id = entry.elements("id").first?.text, id.contains("arxiv.org/api/errors") else { return nil }
+        return (entry.elements("summary").first?.text ?? id).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// One feed holding the entries of all `pages`: the first page's feed with its entries replaced

@@ -24,7 +24,7 @@ public struct ArxivSource: Sendable {
             if !pages.isEmpty { try await api.client.sleep(delay) }
             let wanted = min(api.pageSize, max - fetched)
             let url = pageURL(query: query, start: fetched, count: wanted)
-            let page = try ArxivPage(try await api.client.get(url, accept: "application/atom+xml"), url: url)
+            let page = try ArxivPage(try await api.client.get(url, accept: "application/atom+xml", explain: ArxivPage.errorMessage(in:)), url: url)
             pages.append(page)
             fetched += page.entries.count
             if page.entries.count < wanted || page.totalResults.map({ fetched >= $0 }) == true { break }

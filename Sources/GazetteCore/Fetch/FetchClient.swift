@@ -24,8 +24,9 @@ public struct FetchClient: Sendable {
         self.now = now
     }
 
-    /// The body of a 2xx answer to GET `url`, complete; any other outcome throws a `FetchError` naming the URL.
-    public func get(_ url: URL, accept: String) async throws -> Data {
+    /// The body of a 2xx answer to GET `url`, complete; any other outcome throws a `FetchError` naming
+    /// the URL. `explain` turns a refused request's body into the service's own message, when it has one.
+    public func get(_ url: URL, accept: String, explain: (Data) -> String? = { _ in nil }) async throws -> Data {
         var attempt = 1
         while true {
             let (data, response) = try await send(url, accept: accept)
@@ -33,9 +34,9 @@ public struct FetchClient: Sendable {
             // A body cut short of its Content-Length fails in `send`: the transport reports it.
             if (200..<300).contains(status) { return data }
             guard status == 429 || (500..<600).contains(status) else {
-                // The start of the body on one line: an API's error message, not a whole HTML page.
+                // Else the start of the body on one line: an API's error message, not a whole HTML page.
                 let words = String(decoding: data.prefix(2000), as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                throw FetchError.httpStatus(url: url.absoluteString, status: status, body: String(words.prefix(160)))
+                throw FetchError.httpStatus(url: url.absoluteString, status: status, body: explain(data) ?? String(words.prefix(160)))
             }
             guard attempt < retry.maxAttempts else {
                 throw FetchError.gaveUp(url: url.absoluteString, status: status, attempts: attempt)

@@ -89,6 +89,20 @@ final class ArxivFetchTests: XCTestCase {
         XCTAssertEqual(files, [])
     }
 
+    func testAnErrorFeedSentWithHTTP400GivesArxivsMessage() async throws {
+        var answer = try ReplayServer.Answer.fixture("arxiv-bad-query.atom")
+        answer.status = 400
+        do {
+            _ = try await fetch([answer])
+            XCTFail("a 400 must fail")
+        } catch let error as FetchError {
+            guard case let .httpStatus(_, status, body) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(status, 400)
+            XCTAssertEqual(body, "max_results must be non-negative")
+        }
+        XCTAssertEqual(files, [])
+    }
+
     func testAnAPIErrorAndAnEmptyQueryAreRefused() async throws {
         do {
             _ = try await fetch([try .fixture("arxiv-bad-query.atom")])
