@@ -56,7 +56,13 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteCoreTests",
-            dependencies: ["GazetteCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "GazetteCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                // The local server that replays recorded API answers to the fetch tests.
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
         ),
         .testTarget(
             name: "GazetteCommandTests",

@@ -14,9 +14,10 @@ struct Gazette: AsyncParsableCommand {
           gazette check                 # report every problem, write nothing (CI, pre-commit)
           gazette build                 # content/ → public/
           gazette topics                # show the inferred topics without building
+          gazette fetch hf              # download yesterday's Daily Papers into content/dumps/
         Run `gazette help COMMAND` for a command's options.
         """,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, TopicsCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, TopicsCommand.self, FetchCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -27,6 +27,16 @@ enum Fixtures {
         test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url
     }
+
+    /// `content/dumps` inside a fresh temporary directory, not created yet: fetches make it.
+    static func dumpsFolder(_ test: XCTestCase) throws -> URL {
+        try temporaryDirectory(test).appendingPathComponent("content/dumps")
+    }
+
+    /// The names in `folder`, sorted; none when it does not exist.
+    static func fileNames(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
 }
 
 /// The site model of a content directory, as a build makes it (parse, merge, slugs, topics), with
