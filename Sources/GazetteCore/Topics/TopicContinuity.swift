@@ -18,6 +18,10 @@ public struct ContinuityRules: Hashable, Sendable {
     public var retireShareOfMinSize = 0.5
     /// A kept topic whose terms are less alike the map's than this has drifted: a warning suggests a refit.
     public var driftSimilarity = 0.5
+    /// A mapped paper whose text changed (a dump re-lists it with a longer abstract) keeps its topic
+    /// while it is at least this share as alike that topic as the topic it fits best; below, the
+    /// evidence has changed substantially and it is placed again like a new paper.
+    public var changedTextKeepShare = 0.8
 
     public init() {}
 }
@@ -53,16 +57,35 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     // Mapped papers keep their topic; the rest are placed.
     var labels = [Int](repeating: -1, count: n)
     var fresh: [Int] = []
+    var rewritten: [(paper: Int, topic: Int)] = []
     for paper in input.order {
-        if let placement = map.papers[papers[paper].slug], placement.textHash == hashes[paper], let c = clusterOfID[placement.topic] {
-            labels[paper] = c
-        } else {
+        guard let placement = map.papers[papers[paper].slug], let c = clusterOfID[placement.topic] else {
             fresh.append(paper)
+            continue
         }
+        if placement.textHash == hashes[paper] { labels[paper] = c } else { rewritten.append((paper, c)) }
     }
-    let mapped = labels
-    changes.placed = fresh.count
     var (centres, norms) = meanCentres(input, labels: labels, count: identities.count)
+    // Papers whose text changed stay unless another topic now fits them substantially better.
+    if !rewritten.isEmpty {
+        var scores = [Float](repeating: 0, count: identities.count)
+        var stayed = false
+        for (paper, c) in rewritten {
+            centres.scores(input.inputVectors[paper], into: &scores)
+            if Double(scores[c]) >= rules.changedTextKeepShare * Double(scores.max() ?? 0) {
+                labels[paper] = c
+                stayed = true
+            } else {
+                fresh.append(paper)
+            }
+        }
+        fresh = input.order.filter { labels[$0] < 0 }
+        if stayed { (centres, norms) = meanCentres(input, labels: labels, count: identities.count) }
+    }
+    // `mapped` remembers where the map had each paper, for moves and splits.
+    var mapped = labels
+    for (paper, c) in rewritten { mapped[paper] = c }
+    changes.placed = fresh.count
 
     // Births: new papers that fit no topic well and hang together.
     var bestFit: [Int: (cluster: Int, score: Double)] = [:]
@@ -194,12 +217,16 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
             changes.moved.append(.init(paper: papers[paper].slug, from: live[mapped[paper]].name, to: now.name))
         }
     }
+    var drifted: [String] = []
     for topic in model.topics {
         guard let entry = map.topic(topic.mapID), !entry.definition.isEmpty else { continue }
         let alike = termSimilarity(entry.definition, topic.terms.map { ($0.key, $0.weight) })
-        if alike < rules.driftSimilarity {
-            warnings.append("topic `\(topic.name)` has drifted from its terms in the topic map (\(String(format: "%.2f", alike)) alike, below \(rules.driftSimilarity)); `gazette topics --refit --dry-run` shows what a refit would change")
-        }
+        if alike < rules.driftSimilarity { drifted.append("`\(topic.name)` (\(String(format: "%.2f", alike)))") }
+    }
+    if !drifted.isEmpty {
+        // One line for all of them: a digest that doubled may see many, and each says the same.
+        warnings.append("\(drifted.count) topic\(drifted.count == 1 ? " has" : "s have") drifted from \(drifted.count == 1 ? "its" : "their") terms in the topic map (alike below \(rules.driftSimilarity)): "
+                        + drifted.joined(separator: ", ") + "; `gazette topics --refit --dry-run` shows what a refit would change")
     }
     model.warnings = warnings
 
