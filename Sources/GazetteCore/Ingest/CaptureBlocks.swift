@@ -1,3 +1,5 @@
+import Foundation
+
 /// One block of a capture (a paragraph, heading or list item) with its inline Markdown read.
 struct CaptureBlock: Hashable, Sendable {
     /// 1-based line where the block starts.
@@ -35,9 +37,11 @@ func captureDocument(_ text: String, path: String) -> CaptureDocument {
         lines.append(line)
     }
     let (frontMatter, bodyStart) = readFrontMatter(lines)
-    let references = referenceDefinitions(lines[bodyStart...])
-    var splitter = BlockSplitter(references: references)
-    for index in bodyStart..<lines.count {
+    let numbered = numberedReferences(lines[bodyStart...])
+    let bodyEnd = max(bodyStart, numbered?.start ?? lines.count)
+    let references = referenceDefinitions(lines[bodyStart..<bodyEnd])
+    var splitter = BlockSplitter(references: references, numbered: numbered?.urls ?? [:])
+    for index in bodyStart..<bodyEnd {
         splitter.add(lines[index], line: index + 1)
     }
     splitter.flush()
@@ -60,6 +64,35 @@ private func readFrontMatter(_ lines: [Substring]) -> ([String: String], Int) {
         }
     }
     return ([:], 0)
+}
+
+/// The closing `References` list of a `lynx -dump` (`  12. https://…`), whose numbers the text
+/// puts before each link (`[12]Title`): the URLs by number, and the index of the `References` line.
+private func numberedReferences(_ lines: ArraySlice<Substring>) -> (urls: [String: String], start: Int)? {
+    var urls: [String: String] = [:]
+    var index = lines.endIndex - 1
+    while index >= lines.startIndex {
+        let line = lines[index].trimmingWhitespace()
+        if line.isEmpty {
+            index -= 1
+            continue
+        }
+        if line == "References" || line == "Visible links" { return urls.isEmpty ? nil : (urls, index) }
+        guard let dot = line.firstIndex(of: "."), !line[..<dot].isEmpty, line[..<dot].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let url = line[line.index(after: dot)...].trimmingWhitespace()
+        guard url.hasPrefix("http"), !url.contains(" ") else { return nil }
+        urls[String(line[..<dot])] = String(url)
+        index -= 1
+    }
+    return nil
+}
+
+/// The number of a lynx link marker (`[12]`) a line starts with, when the references list it.
+private func numberedMarker(_ text: Substring, in urls: [String: String]) -> (url: String, rest: Substring)? {
+    guard !urls.isEmpty, text.first == "[", let close = text.firstIndex(of: "]") else { return nil }
+    let number = text[text.index(after: text.startIndex)..<close]
+    guard let url = urls[String(number)] else { return nil }
+    return (url, text[text.index(after: close)...])
 }
 
 /// `[label]: url` lines (html2text and others put links at the end this way), by lowercased label.
@@ -85,17 +118,23 @@ private func referenceDefinition(_ line: Substring) -> (String, String)? {
 /// Groups lines into blocks as it is fed them.
 private struct BlockSplitter {
     let references: [String: String]
+    /// A lynx dump's link URLs by number.
+    let numbered: [String: String]
     var blocks: [CaptureBlock] = []
     var pending: [Substring] = []
     var pendingLine = 0
     var pendingIsListItem = false
 
-    init(references: [String: String]) { self.references = references }
+    init(references: [String: String], numbered: [String: String]) {
+        self.references = references
+        self.numbered = numbered
+    }
 
     mutating func add(_ raw: Substring, line: Int) {
         var text = raw.trimmingWhitespace()
         while text.first == ">" { text = text.dropFirst().trimmingWhitespace() }  // block quotes
-        if text.isEmpty || referenceDefinition(text) != nil {
+        // Pandoc's fenced divs (`::: {.card}`) only group blocks.
+        if text.isEmpty || text.hasPrefix(":::") || referenceDefinition(text) != nil {
             flush()
             return
         }
@@ -117,6 +156,12 @@ private struct BlockSplitter {
         }
         if isThematicBreak(text) {
             flush()
+            return
+        }
+        if numberedMarker(text, in: numbered) != nil {
+            // lynx writes each link on its own line, without a blank line: it starts a block.
+            flush()
+            start(text, line: line, isListItem: false)
             return
         }
         if let item = listItemContent(text) {
@@ -141,7 +186,15 @@ private struct BlockSplitter {
     }
 
     mutating func emit(_ lines: [Substring], line: Int, headingLevel: Int?, isListItem: Bool) {
-        let inline = readInline(joinedLines(lines), references: references)
+        var lines = lines
+        let marker = lines.first.flatMap { numberedMarker($0, in: numbered) }
+        if let marker { lines[0] = marker.rest }
+        var inline = readInline(joinedLines(lines), references: references)
+        // `[12]Title`: link 12 runs to the end of its line (a wrapped title's last words aside).
+        if let marker {
+            let text = readInline(String(marker.rest), references: references).text
+            inline.links.insert(CaptureLink(text: text, url: marker.url), at: 0)
+        }
         blocks.append(CaptureBlock(line: line, headingLevel: headingLevel, isListItem: isListItem,
                                    text: inline.text, links: inline.links))
     }
@@ -169,6 +222,8 @@ private func atxHeading(_ text: Substring) -> (Int, Substring)? {
     let rest = text.dropFirst(hashes)
     guard rest.isEmpty || rest.first == " " else { return nil }
     var title = rest.trimmingWhitespace()
+    // Pandoc writes a heading's attributes after it: `## Title {#title .class}`.
+    if title.last == "}", let open = title.range(of: " {", options: .backwards) { title = title[..<open.lowerBound] }
     while title.last == "#" { title = title.dropLast() }
     return (hashes, title.trimmingWhitespace())
 }

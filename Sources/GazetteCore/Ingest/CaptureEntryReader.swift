@@ -40,9 +40,12 @@ private func wholeBlockLink(_ block: CaptureBlock, text: String) -> CaptureLink?
     guard !block.links.isEmpty else { return nil }
     let visible = text.filter { $0.isLetter || $0.isNumber }.count
     for link in block.links {
-        let linked = CaptureVocabulary.withoutPlaceholders(link.text).filter { $0.isLetter || $0.isNumber }.count
+        let linkText = CaptureVocabulary.withoutPlaceholders(link.text)
+        let linked = linkText.filter { $0.isLetter || $0.isNumber }.count
         // Image-only links (avatars, thumbnails) have no text; they are whole-block when the block has none.
-        if linked * 10 >= visible * 8 { return link }
+        // A link that opens the block may leave a wrapped title's last words outside it (lynx).
+        let share = text.hasPrefix(linkText) && !linkText.isEmpty ? 6 : 8
+        if linked * 10 >= visible * share { return link }
     }
     return nil
 }
@@ -100,25 +103,27 @@ struct CaptureEntryReader {
     /// Reads a block that is one link; false when the link says nothing about a paper.
     private mutating func readLinked(_ item: CaptureItem) -> Bool {
         let line = item.block.line
+        // Counts are read from the link's own words: a comment count may follow it on the line.
+        let linkText = CaptureVocabulary.withoutPlaceholders(item.link?.text ?? "")
         switch item.target {
         case .paper(let id):
             let isHeadingTitle = item.block.headingLevel != nil && item.text.utf8.count <= 300
             if !isHeadingTitle, CaptureVocabulary.isProse(item.block.text) {
                 if keyed.texts[id] == nil { keyed.texts[id] = (item.block.text, line) }
                 proseOf = nil
-            } else if let count = CaptureVocabulary.authorCount(item.text) {
+            } else if let count = CaptureVocabulary.authorCount(linkText) {
                 keyed.authorCounts[id] = keyed.authorCounts[id] ?? count
             } else if CaptureVocabulary.isTitleLike(title(item.text), minWords: 1) {
                 startEntry(CaptureDraft(title: title(item.text), line: line, arxivID: id, titleIsLinked: true))
             }
             return true
         case .login(let id):
-            if let (count, _) = CaptureVocabulary.upvoteCount(item.text), let count {
+            if let (count, _) = CaptureVocabulary.upvoteCount(linkText), let count {
                 keyed.upvotes[id] = keyed.upvotes[id] ?? count
             }
             return true
         case .paperSection(let id):
-            if let count = CaptureVocabulary.authorCount(item.text) {
+            if let count = CaptureVocabulary.authorCount(linkText) {
                 keyed.authorCounts[id] = keyed.authorCounts[id] ?? count
             }
             return true  // a comment count or a comment's anchor

@@ -116,6 +116,12 @@ private struct InlineReader {
             }
             return
         }
+        if !opener.isImage, let end = attributesEnd(at: after) {
+            // Pandoc's `[text]{.class}` is a span: its text is plain text.
+            out.remove(at: opener.start)
+            i = end
+            return
+        }
         let textStart = opener.start + 1
         var target: (url: String, end: Int)?
         if let found = destination(at: after) {
@@ -139,7 +145,8 @@ private struct InlineReader {
             out.append(" ")
         }
         unlinkedStart = out.count
-        i = end
+        // Pandoc's attributes after a link or image (`[12](/login?…){.upvote}`) are not text.
+        i = attributesEnd(at: end) ?? end
     }
 
     /// `(url "title")` at `index`: the URL and the index after `)`.
@@ -175,6 +182,15 @@ private struct InlineReader {
         while j < limit, s[j] != "]", s[j] != "[" { j += 1 }
         guard j < limit, s[j] == "]" else { return nil }
         return (String(String.UnicodeScalarView(s[(index + 1)..<j])), j + 1)
+    }
+
+    /// The index after a `{#id .class}` attribute block at `index`, or nil.
+    func attributesEnd(at index: Int) -> Int? {
+        guard index < s.count, s[index] == "{" else { return nil }
+        var j = index + 1
+        let limit = min(s.count, index + Self.maxScan)
+        while j < limit, s[j] != "}", s[j] != "{" { j += 1 }
+        return j < limit && s[j] == "}" ? j + 1 : nil
     }
 
     /// The URL and end index of a `[label]` that a reference definition names.

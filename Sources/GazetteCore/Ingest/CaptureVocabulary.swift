@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fixed words of Hugging Face's papers pages, and the shapes of the text an entry holds
 /// (title, abstract, AI summary, counts, dates), as the capture parser recognises them.
 enum CaptureVocabulary {
@@ -146,6 +148,7 @@ enum CaptureVocabulary {
                 opens.append(result.count)
             } else if c == "]", let start = opens.popLast() {
                 result.removeSubrange(start...)
+                result.append(" ")  // `May 29[10]6` (lynx) reads `May 29 6`
             } else {
                 result.append(c)
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One paper as a capture shows it.
 public struct CapturedEntry: Hashable, Sendable {
     public var title: String

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a link on a Hugging Face papers page points at, as far as a paper entry is concerned.
 /// Every part of an entry links somewhere with the paper's arXiv id in it: the title to
 /// `/papers/<id>`, the comment count to `/papers/<id>#community`, the upvote button (for a visitor

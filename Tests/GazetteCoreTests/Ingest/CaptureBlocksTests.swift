@@ -55,4 +55,18 @@ final class CaptureBlocksTests: XCTestCase {
         XCTAssertEqual(document.blocks.map(\.text), ["ok badline fine"])
         XCTAssertEqual(document.diagnostics.map(\.line), [2])
     }
+
+    func testLynxMarkersStartBlocksAndLinkTheirLine() {
+        let text = "   Oct 2\n   [1]101\n[2]A Title That\n   Wraps\n\nReferences\n\n   1. https://huggingface.co/login?next=%2Fpapers%2F2606.00683\n   2. https://huggingface.co/papers/2606.00683\n"
+        let blocks = captureDocument(text, path: "x.txt").blocks
+        XCTAssertEqual(blocks.map(\.text), ["Oct 2", "101", "A Title That Wraps"])
+        XCTAssertEqual(blocks[1].links.first?.url, "https://huggingface.co/login?next=%2Fpapers%2F2606.00683")
+        XCTAssertEqual(blocks[2].links.first, CaptureLink(text: "A Title That", url: "https://huggingface.co/papers/2606.00683"))
+    }
+
+    func testPandocHeadingAttributesAndDivFencesAreDropped() {
+        let blocks = captureDocument("::: {.card}\n### Title {#title .x}\n:::", path: "x.md").blocks
+        XCTAssertEqual(blocks.map(\.text), ["Title"])
+        XCTAssertEqual(blocks.map(\.headingLevel), [3])
+    }
 }

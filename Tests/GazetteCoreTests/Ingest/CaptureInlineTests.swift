@@ -43,6 +43,12 @@ final class CaptureInlineTests: XCTestCase {
         XCTAssertEqual(read("a < b and c > d").text, "a < b and c > d")
     }
 
+    func testPandocSpansAndAttributesAreNotText() {
+        let inline = read("[· [5 authors](/papers/2410.05434)]{.authors} [12](/login?next=x){.upvote}")
+        XCTAssertEqual(inline.text, "· 5 authors 12")
+        XCTAssertEqual(inline.links.map(\.text), ["5 authors", "12"])
+    }
+
     func testNestingDeeperThanAnyPageIsPlainText() {
         let deep = String(repeating: "[", count: 40) + "x](u)"
         let inline = read(deep)

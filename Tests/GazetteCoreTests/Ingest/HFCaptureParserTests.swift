@@ -146,6 +146,33 @@ final class HFCaptureParserTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
     }
 
+    func testLynxDumpTakesLinksFromItsNumberedReferences() throws {
+        let (entries, diagnostics) = try parse("search-lynx-dump.txt")
+        XCTAssertEqual(entries.map(\.title), [Self.searchTitles[0], Self.searchTitles[2]])
+        XCTAssertEqual(entries.map(\.arxivID), ["2606.00683", "2502.20581"])
+        XCTAssertEqual(entries.map(\.upvotes), [101, nil])
+        XCTAssertEqual(entries.map(\.authorCount), [nil, 3])
+        // `May 29[11]6`: the marker of the comment link is not part of the date.
+        XCTAssertEqual(entries[0].published, PaperDate(year: 2026, month: 5, day: 29))
+        XCTAssertTrue(entries[1].abstract?.hasPrefix("Academic citations are widely used") == true)
+        XCTAssertFalse(entries.contains { $0.title.contains("[") || ($0.abstract ?? "").contains("[") })
+        XCTAssertEqual(diagnostics, [])
+    }
+
+    func testPandocListingWithoutAbstractsKeepsLinkedEntriesThatHaveDetails() throws {
+        let (entries, diagnostics) = try parse("daily-pandoc-no-abstracts.md")
+        XCTAssertEqual(entries.map(\.title), [
+            "Better than Your Teacher: LLM Agents that learn from Privileged AI Feedback",
+            "InterCode: Standardizing and Benchmarking Interactive Coding with Execution Feedback",
+        ])
+        XCTAssertEqual(entries.map(\.upvotes), [12, 7])
+        // `[· [5 authors](…)]{.authors} [3](…#community)`: five authors, three comments.
+        XCTAssertEqual(entries.map(\.authorCount), [5, 4])
+        XCTAssertEqual(entries.map(\.abstract), [nil, nil])
+        XCTAssertEqual(diagnostics.map(\.line), [11, 21])
+        XCTAssertTrue(diagnostics.allSatisfy { $0.message.contains("has no abstract or summary") })
+    }
+
     func testPaperPageWithSummaryAndAbstractKeepsTheAbstract() throws {
         let (entries, _) = try parse("paper-page-ai-summary.md")
         let paper = try XCTUnwrap(entries.first)
@@ -278,7 +305,8 @@ final class HFCaptureParserTests: XCTestCase {
 
     func testCapturesScoreHighAndCopiedTextDumpsScoreLow() throws {
         for file in ["search-firecrawl.md", "search-notebook-export.txt", "trending-rendered-twice.md", "paper-page-reader.md",
-                     "search-reference-links.md", "paper-page-html2text.md", "paper-page-ai-summary.md"] {
+                     "search-reference-links.md", "paper-page-html2text.md", "paper-page-ai-summary.md",
+                     "search-lynx-dump.txt", "daily-pandoc-no-abstracts.md"] {
             XCTAssertGreaterThanOrEqual(hfCaptureConfidence(try capture(file)), 0.7, file)
         }
         let dumps = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("Dumps")).filter { $0.hasSuffix(".txt") }
