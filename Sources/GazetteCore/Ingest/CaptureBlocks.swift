@@ -40,7 +40,12 @@ func captureDocument(_ text: String, path: String) -> CaptureDocument {
     let numbered = numberedReferences(lines[bodyStart...])
     let bodyEnd = max(bodyStart, numbered?.start ?? lines.count)
     let references = referenceDefinitions(lines[bodyStart..<bodyEnd])
-    var splitter = BlockSplitter(references: references, numbered: numbered?.urls ?? [:])
+    // Some converters write each element on its own line and no blank lines at all: then each
+    // line is a block (a paragraph there is one long line, never wrapped).
+    let body = lines[bodyStart..<bodyEnd]
+    let blank = body.lazy.filter { $0.allSatisfy(\.isWhitespace) }.count
+    let linePerBlock = body.count - blank >= 20 && blank * 10 < body.count - blank
+    var splitter = BlockSplitter(references: references, numbered: numbered?.urls ?? [:], linePerBlock: linePerBlock)
     for index in bodyStart..<bodyEnd {
         splitter.add(lines[index], line: index + 1)
     }
@@ -95,6 +100,27 @@ private func numberedMarker(_ text: Substring, in urls: [String: String]) -> (ur
     return (url, text[text.index(after: close)...])
 }
 
+/// The line without the lynx markers (`May 29[11]6` → `May 29 6`) whose numbers the references list.
+private func removingNumberedMarkers(_ line: Substring, in urls: [String: String]) -> Substring {
+    guard line.contains("[") else { return line }
+    var result = ""
+    var rest = line
+    while let open = rest.firstIndex(of: "[") {
+        result += rest[..<open]
+        let after = rest[rest.index(after: open)...]
+        let digits = after.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 6, after.dropFirst(digits.count).first == "]", urls[String(digits)] != nil {
+            result += " "
+            rest = after.dropFirst(digits.count + 1)
+        } else {
+            result += "["
+            rest = after
+        }
+    }
+    result += rest
+    return Substring(result)
+}
+
 /// `[label]: url` lines (html2text and others put links at the end this way), by lowercased label.
 private func referenceDefinitions(_ lines: ArraySlice<Substring>) -> [String: String] {
     var references: [String: String] = [:]
@@ -120,14 +146,17 @@ private struct BlockSplitter {
     let references: [String: String]
     /// A lynx dump's link URLs by number.
     let numbered: [String: String]
+    /// Whether every line is a block of its own.
+    let linePerBlock: Bool
     var blocks: [CaptureBlock] = []
     var pending: [Substring] = []
     var pendingLine = 0
     var pendingIsListItem = false
 
-    init(references: [String: String], numbered: [String: String]) {
+    init(references: [String: String], numbered: [String: String], linePerBlock: Bool) {
         self.references = references
         self.numbered = numbered
+        self.linePerBlock = linePerBlock
     }
 
     mutating func add(_ raw: Substring, line: Int) {
@@ -169,7 +198,12 @@ private struct BlockSplitter {
             start(item, line: line, isListItem: true)
             return
         }
-        if pending.isEmpty { start(text, line: line, isListItem: false) } else { pending.append(text) }
+        if pending.isEmpty || linePerBlock {
+            flush()
+            start(text, line: line, isListItem: false)
+        } else {
+            pending.append(text)
+        }
     }
 
     mutating func start(_ text: Substring, line: Int, isListItem: Bool) {
@@ -189,6 +223,7 @@ private struct BlockSplitter {
         var lines = lines
         let marker = lines.first.flatMap { numberedMarker($0, in: numbered) }
         if let marker { lines[0] = marker.rest }
+        if !numbered.isEmpty { lines = lines.map { removingNumberedMarkers($0, in: numbered) } }
         var inline = readInline(joinedLines(lines), references: references)
         // `[12]Title`: link 12 runs to the end of its line (a wrapped title's last words aside).
         if let marker {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A block with the link it consists of, when the whole block is one link (a title, an upvote
 /// button, an author-count link) rather than text with a link inside.
 struct CaptureItem: Sendable {
@@ -14,7 +16,7 @@ func captureItems(_ blocks: [CaptureBlock]) -> [CaptureItem] {
     var items: [CaptureItem] = []
     items.reserveCapacity(blocks.count)
     for block in blocks {
-        let text = CaptureVocabulary.withoutPlaceholders(block.text)
+        let text = CaptureVocabulary.withoutGluedSubscribe(CaptureVocabulary.withoutPlaceholders(block.text))
         if let url = bareURL(block) {
             if let last = items.last, last.link == nil, !last.text.isEmpty, bareURL(last.block) == nil {
                 items[items.count - 1].link = CaptureLink(text: last.text, url: url)
@@ -23,9 +25,25 @@ func captureItems(_ blocks: [CaptureBlock]) -> [CaptureItem] {
             }
             continue
         }
+        if let (rest, url) = trailingPaperURL(text) {
+            // `Title https://huggingface.co/papers/…` or `Title <…>`: the URL is the line's link.
+            var block = block
+            block.text = rest
+            items.append(CaptureItem(block: block, text: rest, link: CaptureLink(text: rest, url: url)))
+            continue
+        }
         items.append(CaptureItem(block: block, text: text, link: wholeBlockLink(block, text: text)))
     }
     return items
+}
+
+/// The text before, and the URL of, a paper link that ends a line of text, or nil.
+private func trailingPaperURL(_ text: String) -> (String, String)? {
+    guard let space = text.lastIndex(of: " ") else { return nil }
+    let url = text[text.index(after: space)...].trimmingCharacters(in: CharacterSet(charactersIn: "<>()[]"))
+    guard url.hasPrefix("http://") || url.hasPrefix("https://"), PaperLinkTarget(url) != .other else { return nil }
+    let rest = String(Substring(text[..<space]).trimmingWhitespace())
+    return rest.contains(where: \.isLetter) ? (rest, url) : nil
 }
 
 /// The URL of a block that is nothing but a URL, or nil.

@@ -27,6 +27,8 @@ private struct InlineReader {
     struct Opener {
         var start: Int
         var isImage: Bool
+        /// Whether a space was put before it, to take back if it turns out not to be a link.
+        var spaced: Bool
     }
 
     /// Brackets nest this deep at most; deeper ones are plain text (no page nests links further).
@@ -95,8 +97,9 @@ private struct InlineReader {
             return
         }
         // Link text is its own word: `by[AK](url)` reads "by AK".
-        if let last = out.last, !last.properties.isWhitespace { out.append(" ") }
-        openers.append(Opener(start: out.count, isImage: isImage))
+        let spaced = out.last.map { !$0.properties.isWhitespace } ?? false
+        if spaced { out.append(" ") }
+        openers.append(Opener(start: out.count, isImage: isImage, spaced: spaced))
         out.append("[")
         i += isImage ? 2 : 1
     }
@@ -133,6 +136,8 @@ private struct InlineReader {
             target = (url, after)
         }
         guard let (url, end) = target else {
+            // Brackets of the text's own (`GPT-[n]`): as written, without the space put before them.
+            if opener.spaced { out.remove(at: opener.start - 1) }
             out.append("]")
             i += 1
             return

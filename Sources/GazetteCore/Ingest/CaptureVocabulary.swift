@@ -100,9 +100,22 @@ enum CaptureVocabulary {
     /// a sentence of several words ending in a full stop, several sentences, or far longer than any
     /// title. (Titles end in `?` or hold one `?` often enough: those alone do not make prose.)
     static func isProse(_ text: String) -> Bool {
+        guard isMostlyWords(text) else { return false }
         if text.utf8.count > 300 { return true }
         let words = text.split(separator: " ").count
         return words >= 6 && text.last == "." || sentenceBreaks(text) >= 2
+    }
+
+    /// Whether `text` is mostly letters and spaces, as titles and abstracts are (formulas and
+    /// numbers aside), and holds no U+FFFD left by invalid bytes: binary junk is neither.
+    static func isMostlyWords(_ text: String) -> Bool {
+        var words = 0, total = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{FFFD}" { return false }
+            total += 1
+            if scalar.properties.isAlphabetic || scalar == " " { words += 1 }
+        }
+        return total > 0 && words * 10 >= total * 7
     }
 
     /// Whether prose is long or has several sentences, as an abstract does (and no label or title).
@@ -129,7 +142,7 @@ enum CaptureVocabulary {
     /// (a lone word unlinked is a user or organisation name far more often than a title).
     static func isTitleLike(_ text: String, minWords: Int) -> Bool {
         let words = text.split(separator: " ")
-        guard words.count >= minWords, text.utf8.count <= 300, text.contains(where: \.isLetter) else { return false }
+        guard words.count >= minWords, text.utf8.count <= 300, isMostlyWords(text) else { return false }
         if isChrome(text) || isProse(text) || text.last == ":" { return false }
         if text.contains("://") || authorCount(text) != nil || upvoteCount(text) != nil { return false }
         if CaptureDateText(text) != nil, words.count <= 8 { return false }
@@ -137,22 +150,43 @@ enum CaptureVocabulary {
     }
 
     /// `text` without the bracketed placeholders converters leave for images and icons
-    /// (`[图片：无替代文本]`, `[image]`, the collapsed upvote button `[-]`). A `[` that never
+    /// (`[图片：无替代文本] Kandinsky Lab`, `[image]`, the collapsed upvote button `[-] 19`): spans that
+    /// stand apart as words. Brackets inside a word are the text's own (`GPT-[n]`). A `[` that never
     /// closes is dropped alone (a link a converter broke over two blocks), keeping the words after it.
     static func withoutPlaceholders(_ text: String) -> String {
         guard text.contains("[") else { return text }
+        let chars = Array(text)
         var result: [Character] = []
-        var opens: [Int] = []
-        for c in text {
+        var opens: [(result: Int, source: Int)] = []
+        for (index, c) in chars.enumerated() {
             if c == "[" {
-                opens.append(result.count)
-            } else if c == "]", let start = opens.popLast() {
-                result.removeSubrange(start...)
-                result.append(" ")  // `May 29[10]6` (lynx) reads `May 29 6`
+                opens.append((result.count, index))
+                result.append(c)
+            } else if c == "]", let open = opens.popLast() {
+                let apartBefore = open.source == 0 || chars[open.source - 1].isWhitespace
+                let apartAfter = index + 1 == chars.count || chars[index + 1].isWhitespace
+                if apartBefore && apartAfter { result.removeSubrange(open.result...) } else { result.append(c) }
             } else {
                 result.append(c)
             }
         }
-        return collapsingWhitespace(ArraySlice(String(result).unicodeScalars))
+        // One pass drops the `[`s left open (removing each in turn would be quadratic on `[[[[…`).
+        var unclosed = opens.map(\.result)[...]
+        var kept: [Character] = []
+        kept.reserveCapacity(result.count)
+        for (index, c) in result.enumerated() {
+            if index == unclosed.first {
+                unclosed.removeFirst()
+            } else {
+                kept.append(c)
+            }
+        }
+        return collapsingWhitespace(ArraySlice(String(kept).unicodeScalars))
+    }
+
+    /// `text` without a `Subscribe` button label a copy glued to the first title (`SubscribeExeDec: …`).
+    static func withoutGluedSubscribe(_ text: String) -> String {
+        guard text.hasPrefix("Subscribe"), let next = text.dropFirst("Subscribe".count).first, next.isUppercase else { return text }
+        return String(text.dropFirst("Subscribe".count))
     }
 }

@@ -210,6 +210,28 @@ final class HFCaptureParserTests: XCTestCase {
         XCTAssertEqual(crlf.diagnostics, [])
     }
 
+    func testCopiedTextWithNoBlankLinesReadsEachLineAsABlock() {
+        var lines = ["Subscribe" + "Semantic Structure in Large Language Model Embeddings",
+                     "We find that the semantic associations of words are low-dimensional. We show how this can be used."]
+        for n in 1...10 {
+            lines += ["Paper Number \(n) About GPT-[n] Scaling", "We study scaling. Our results hold across \(n) settings we tried."]
+        }
+        let (entries, diagnostics) = parseHFCapture(lines.joined(separator: "\n"), path: "copied.txt")
+        XCTAssertEqual(entries.count, 11)
+        // The button label a copy glues to the first title is not part of it; brackets in a title are.
+        XCTAssertEqual(entries.first?.title, "Semantic Structure in Large Language Model Embeddings")
+        XCTAssertEqual(entries.last?.title, "Paper Number 10 About GPT-[n] Scaling")
+        XCTAssertTrue(entries.allSatisfy { $0.abstract != nil })
+        XCTAssertEqual(diagnostics, [])
+    }
+
+    func testATitleLineEndingInItsPaperURLIsLinked() {
+        let text = "A Paper About Things <https://huggingface.co/papers/2401.00001>\n\nWe study things. We find that they are as they seem.\n"
+        let (entries, _) = parseHFCapture(text, path: "autolink.md")
+        XCTAssertEqual(entries.map(\.title), ["A Paper About Things"])
+        XCTAssertEqual(entries.map(\.arxivID), ["2401.00001"])
+    }
+
     // MARK: Dropped blocks, repeats
 
     func testLinkedTitlesWithNothingElseAreSkippedWithAWarning() {
@@ -272,6 +294,7 @@ final class HFCaptureParserTests: XCTestCase {
             ("one huge line", String(repeating: "word ", count: 400_000)),
             ("headings and rules", String(repeating: "#\n===\n---\n* * *\n> > >\n1.\n", count: 20_000)),
             ("binary", String(decoding: (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }, as: UTF8.self)),
+            ("short lines", String(repeating: "[x\n", count: 50_000)),
             ("unclosed front matter", "---\n" + String(repeating: "key: value\n", count: 10_000)),
         ]
         for (name, text) in hostile {
