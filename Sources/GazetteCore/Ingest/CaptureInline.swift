@@ -60,6 +60,7 @@ private struct InlineReader {
             case "[": openBracket(isImage: false)
             case "]": closeBracket()
             case "<": readAngle()
+            case "&": readEntity()
             case "*", "`": i += 1
             case "_" where isWordBoundary(before: i) || isWordBoundary(after: i): i += 1
             default:
@@ -187,6 +188,37 @@ private struct InlineReader {
         while j < limit, s[j] != "]", s[j] != "[" { j += 1 }
         guard j < limit, s[j] == "]" else { return nil }
         return (String(String.UnicodeScalarView(s[(index + 1)..<j])), j + 1)
+    }
+
+    /// HTML entities some converters leave in (`Q&amp;A`, `&#39;`): the character, else a plain `&`.
+    mutating func readEntity() {
+        var j = i + 1
+        let limit = min(s.count, i + 10)
+        while j < limit, s[j] != ";", s[j] != "&", !s[j].properties.isWhitespace { j += 1 }
+        if j < limit, s[j] == ";", let scalar = Self.entity(String(String.UnicodeScalarView(s[(i + 1)..<j]))) {
+            out.append(scalar)
+            i = j + 1
+        } else {
+            out.append("&")
+            i += 1
+        }
+    }
+
+    /// The scalar an entity's name (`amp`, `#39`, `#x27`) stands for.
+    static func entity(_ name: String) -> Unicode.Scalar? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return " "
+        default:
+            guard name.first == "#" else { return nil }
+            let digits = name.dropFirst()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init).flatMap { isUnwantedControl($0) ? nil : $0 }
+        }
     }
 
     /// The index after a `{#id .class}` attribute block at `index`, or nil.

@@ -46,7 +46,18 @@ public func hfCaptureConfidence(_ text: String) -> Double {
     score += 0.1 * Double(min(labels, 4))
     if text.hasPrefix("---"), text.prefix(2000).contains("huggingface.co") { score += 0.2 }
     if text.contains("huggingface.co") { score += 0.1 }
-    return min(1, score)
+    // JSON, XML or raw HTML may name paper pages too, but they are other formats.
+    return startsLikeOtherFormat(text) ? min(0.2, score) : min(1, score)
+}
+
+/// Whether `text` opens as JSON (`{`, `[{`, `["`), XML or HTML (`<`) rather than text or Markdown
+/// (which may open with a link, `[Hugging Face](/)`).
+private func startsLikeOtherFormat(_ text: String) -> Bool {
+    let start = text.unicodeScalars.lazy.filter { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }.prefix(2)
+    guard let first = start.first else { return false }
+    if first == "{" || first == "<" { return true }
+    guard first == "[", let second = start.dropFirst().first else { return false }
+    return second == "{" || second == "\"" || second == "]"
 }
 
 /// The papers of a capture, and warnings (with lines) for blocks that looked like papers but were dropped.

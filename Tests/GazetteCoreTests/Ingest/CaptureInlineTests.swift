@@ -49,6 +49,10 @@ final class CaptureInlineTests: XCTestCase {
         XCTAssertEqual(inline.links.map(\.text), ["5 authors", "12"])
     }
 
+    func testHTMLEntitiesAreTheirCharacters() {
+        XCTAssertEqual(read("Q&amp;A for &quot;LLMs&quot; &#39;24 &#x27;x&#x27; AT&T &bogus; &#0;").text, "Q&A for \"LLMs\" '24 'x' AT&T &bogus; &#0;")
+    }
+
     func testNestingDeeperThanAnyPageIsPlainText() {
         let deep = String(repeating: "[", count: 40) + "x](u)"
         let inline = read(deep)

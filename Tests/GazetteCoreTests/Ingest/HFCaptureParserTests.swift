@@ -338,6 +338,14 @@ final class HFCaptureParserTests: XCTestCase {
         }
     }
 
+    func testJSONAndXMLScoreLowEvenWhenTheyNamePaperPages() {
+        let link = "https://huggingface.co/papers/2310.03714 https://huggingface.co/papers/2310.03715 https://huggingface.co/papers/2310.03716"
+        XCTAssertGreaterThanOrEqual(hfCaptureConfidence("[Hugging Face](/)\n\n" + link), 0.7)
+        for text in ["{\"url\": \"\(link)\"}", "  [{\"paper\": \"\(link)\"}]", "<?xml version=\"1.0\"?><feed>\(link)</feed>", "<html>\(link)</html>"] {
+            XCTAssertLessThanOrEqual(hfCaptureConfidence(text), 0.2, text)
+        }
+    }
+
     func testPlainTextCaptureWithThePagesLabelsScoresBetweenDumpsAndMarkdown() throws {
         let score = hfCaptureConfidence(try capture("trending-summary-only-plain.txt"))
         XCTAssertGreaterThan(score, 0.2)
