@@ -98,7 +98,10 @@ struct CaptureEntryReader {
             proseOf = nil
             let wasDate = previousWasDate
             previousWasDate = false
-            if item.link != nil, readLinked(item) { continue }
+            if item.link != nil {
+                readLinked(item)
+                continue
+            }
             readText(item, next: index + 1 < items.count ? items[index + 1] : nil,
                      continuesProse: continuesProse, afterDate: wasDate)
         }
@@ -118,8 +121,8 @@ struct CaptureEntryReader {
         return true
     }
 
-    /// Reads a block that is one link; false when the link says nothing about a paper.
-    private mutating func readLinked(_ item: CaptureItem) -> Bool {
+    /// Reads a block that is one link: by where it points, a title, an abstract, a count, or chrome.
+    private mutating func readLinked(_ item: CaptureItem) {
         let line = item.block.line
         // Counts are read from the link's own words: a comment count may follow it on the line.
         let linkText = CaptureVocabulary.withoutPlaceholders(item.link?.text ?? "")
@@ -134,25 +137,25 @@ struct CaptureEntryReader {
             } else if CaptureVocabulary.isTitleLike(title(item.text), minWords: 1) {
                 startEntry(CaptureDraft(title: title(item.text), line: line, arxivID: id, titleIsLinked: true))
             }
-            return true
         case .login(let id):
             if let (count, _) = CaptureVocabulary.upvoteCount(linkText), let count {
                 keyed.upvotes[id] = keyed.upvotes[id] ?? count
             }
-            return true
         case .paperSection(let id):
+            // An author count, a comment count or a comment's anchor.
             if let count = CaptureVocabulary.authorCount(linkText) {
                 keyed.authorCounts[id] = keyed.authorCounts[id] ?? count
             }
-            return true  // a comment count or a comment's anchor
-        case .arxiv:
-            return true
+        case .arxiv(let id):
+            // HF's own pages link arXiv only from labels ("arXiv Page"); a title may link there elsewhere.
+            if CaptureVocabulary.isTitleLike(item.text, minWords: 2) {
+                startEntry(CaptureDraft(title: title(item.text), line: line, arxivID: id, titleIsLinked: true))
+            }
         case .other:
             // A user, organisation, navigation or code link; in an author list, a name.
             if expectation == .authors, let current, CaptureVocabulary.isNameLike(item.text) {
                 drafts[current].authors += CaptureVocabulary.authorNames(Substring(item.text))
             }
-            return true
         }
     }
 

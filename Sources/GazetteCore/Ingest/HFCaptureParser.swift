@@ -83,6 +83,12 @@ public func parseHFCapture(_ text: String, path: String) -> (entries: [CapturedE
                 "paper link \"\(draft.title.prefix(60))\" with no abstract, authors, date or upvotes (a list of links, such as recommendations); skipped"))
         }
     }
+    // An abstract linked to a paper page that no title in the capture names.
+    let draftIDs = Set(reader.drafts.compactMap(\.arxivID))
+    for (id, text) in reader.keyed.texts where !draftIDs.contains(id) {
+        diagnostics.append(Diagnostic(.warning, file: path, line: text.line,
+            "text like an abstract, linked to paper \(id), with no title in the capture; skipped"))
+    }
     let entries = mergingRepeats(kept).map { draft -> CapturedEntry in
         if !draft.hasText {
             diagnostics.append(Diagnostic(.warning, file: path, line: draft.line,

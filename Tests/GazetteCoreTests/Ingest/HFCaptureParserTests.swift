@@ -265,6 +265,21 @@ final class HFCaptureParserTests: XCTestCase {
             published: PaperDate(year: 2024, month: 1, day: 3), upvotes: 12, arxivID: "2401.00001", line: 1)])
     }
 
+    func testAbstractLinkedToAPaperWithNoTitleIsAWarning() {
+        let text = "[We present a method. It works well on many benchmarks.](https://huggingface.co/papers/2401.00001)\n"
+        let (entries, diagnostics) = parseHFCapture(text, path: "orphan.md")
+        XCTAssertEqual(entries, [])
+        XCTAssertEqual(diagnostics.map(\.line), [1])
+        XCTAssertTrue(diagnostics.first?.message.contains("linked to paper 2401.00001") == true)
+    }
+
+    func testATitleLinkedToArxivIsAnEntryWithItsID() {
+        let text = "## [A Paper About Things](https://arxiv.org/abs/2401.00001)\n\nWe study things. We find that they are as they seem.\n\n[arXiv Page](https://arxiv.org/abs/2401.00001)\n"
+        let (entries, _) = parseHFCapture(text, path: "arxiv.md")
+        XCTAssertEqual(entries.map(\.arxivID), ["2401.00001"])
+        XCTAssertEqual(entries.map(\.title), ["A Paper About Things"])
+    }
+
     func testAbstractWithNoTitleAboveIsAWarning() {
         let text = "Intro\n\nWe present a method. It works well on many benchmarks. Code is released.\n"
         let (entries, diagnostics) = parseHFCapture(text, path: "stray.md")
