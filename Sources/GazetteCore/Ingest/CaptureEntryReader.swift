@@ -115,7 +115,8 @@ struct CaptureEntryReader {
             closingSectionLevel = nil
             return false
         }
-        guard item.text.count <= 120, CaptureVocabulary.isClosingSection(item.text) else { return false }
+        // A linked block is a paper's part, never a section heading (a title may begin "Community").
+        guard item.link == nil, item.text.count <= 120, CaptureVocabulary.isClosingSection(item.text) else { return false }
         closingSectionLevel = level ?? 7
         current = nil
         return true

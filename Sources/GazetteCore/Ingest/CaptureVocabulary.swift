@@ -31,7 +31,8 @@ enum CaptureVocabulary {
     /// collections): what follows them is about other things, never the paper's own entry.
     static func isClosingSection(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return lower == "community" || lower.hasPrefix("community ") || lower.contains("citing this paper")
+        let count = lower.hasPrefix("community ") ? lower.dropFirst("community ".count) : ""
+        return lower == "community" || !count.isEmpty && count.allSatisfy(\.isNumber) || lower.contains("citing this paper")
             || lower.contains("including this paper") || lower.hasPrefix("this is an automated message from the librarian bot")
     }
 

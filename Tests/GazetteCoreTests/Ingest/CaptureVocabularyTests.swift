@@ -20,6 +20,13 @@ final class CaptureVocabularyTests: XCTestCase {
         XCTAssertFalse(CaptureVocabulary.isSummaryShaped("We study things. We find that things are as they seem."))
     }
 
+    func testClosingSectionsOfAPaperPage() {
+        for heading in ["Community", "Community 3", "Models citing this paper 0", "Collections including this paper 21"] {
+            XCTAssertTrue(CaptureVocabulary.isClosingSection(heading), heading)
+        }
+        XCTAssertFalse(CaptureVocabulary.isClosingSection("Community Detection with Large Language Models"))
+    }
+
     func testCountsAndLabels() {
         XCTAssertEqual(CaptureVocabulary.authorCount("- - - 3 authors"), 3)
         XCTAssertEqual(CaptureVocabulary.authorCount("1 author"), 1)

@@ -280,6 +280,14 @@ final class HFCaptureParserTests: XCTestCase {
         XCTAssertEqual(entries.map(\.title), ["A Paper About Things"])
     }
 
+    func testATitleBeginningWithCommunityDoesNotCloseTheListing() {
+        let entry = { (id: String, title: String) in
+            "### [\(title)](https://huggingface.co/papers/\(id))\n\nWe study graphs. We find communities in them.\n\n"
+        }
+        let text = entry("2401.00001", "Community Detection with Large Language Models") + entry("2401.00002", "A Second Paper After It")
+        XCTAssertEqual(parseHFCapture(text, path: "community.md").entries.map(\.arxivID), ["2401.00001", "2401.00002"])
+    }
+
     func testAbstractWithNoTitleAboveIsAWarning() {
         let text = "Intro\n\nWe present a method. It works well on many benchmarks. Code is released.\n"
         let (entries, diagnostics) = parseHFCapture(text, path: "stray.md")
