@@ -16,6 +16,11 @@ struct CaptureDraft: Hashable, Sendable {
     var hasText: Bool { abstract != nil || summary != nil }
     var hasDetails: Bool { date != nil || authorCount != nil || !authors.isEmpty || upvotes != nil }
 
+    /// Whether the draft is a paper rather than a heading or a bare link: it has an abstract or
+    /// summary, or authors; or its title links to its page and some detail (date, upvotes) came with
+    /// it. A title link alone is how bots' recommendation lists and collections show papers.
+    var isPaper: Bool { hasText || authorCount != nil || !authors.isEmpty || titleIsLinked && hasDetails }
+
     /// Fills what this draft lacks from `other`, the same paper rendered again.
     mutating func fill(from other: CaptureDraft) {
         arxivID = arxivID ?? other.arxivID

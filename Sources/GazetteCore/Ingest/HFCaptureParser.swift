@@ -76,7 +76,7 @@ public func parseHFCapture(_ text: String, path: String) -> (entries: [CapturedE
         // A paper page's entry takes its id from the page's address when nothing else gave one.
         if draft.arxivID == nil, index == 0, case .paper(let id) = PaperLinkTarget(pageURL) { draft.arxivID = id }
         reader.keyed.apply(to: &draft)
-        if draft.hasText || draft.authorCount != nil || !draft.authors.isEmpty || draft.titleIsLinked && draft.hasDetails {
+        if draft.isPaper {
             kept.append(draft)
         } else if draft.titleIsLinked || draft.arxivID != nil {
             diagnostics.append(Diagnostic(.warning, file: path, line: draft.line,
