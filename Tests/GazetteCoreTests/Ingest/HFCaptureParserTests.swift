@@ -225,13 +225,6 @@ final class HFCaptureParserTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
     }
 
-    func testATitleLineEndingInItsPaperURLIsLinked() {
-        let text = "A Paper About Things <https://huggingface.co/papers/2401.00001>\n\nWe study things. We find that they are as they seem.\n"
-        let (entries, _) = parseHFCapture(text, path: "autolink.md")
-        XCTAssertEqual(entries.map(\.title), ["A Paper About Things"])
-        XCTAssertEqual(entries.map(\.arxivID), ["2401.00001"])
-    }
-
     // MARK: Dropped blocks, repeats
 
     func testLinkedTitlesWithNothingElseAreSkippedWithAWarning() {
@@ -273,11 +266,13 @@ final class HFCaptureParserTests: XCTestCase {
         XCTAssertTrue(diagnostics.first?.message.contains("linked to paper 2401.00001") == true)
     }
 
-    func testATitleLinkedToArxivIsAnEntryWithItsID() {
-        let text = "## [A Paper About Things](https://arxiv.org/abs/2401.00001)\n\nWe study things. We find that they are as they seem.\n\n[arXiv Page](https://arxiv.org/abs/2401.00001)\n"
-        let (entries, _) = parseHFCapture(text, path: "arxiv.md")
-        XCTAssertEqual(entries.map(\.arxivID), ["2401.00001"])
-        XCTAssertEqual(entries.map(\.title), ["A Paper About Things"])
+    func testATitleTakesItsIDFromAURLEndingItsLineOrFromAnArxivLink() {
+        let abstract = "\n\nWe study things. We find that they are as they seem.\n\n[arXiv Page](https://arxiv.org/abs/2401.00001)\n"
+        for title in ["A Paper About Things <https://huggingface.co/papers/2401.00001>",
+                      "## [A Paper About Things](https://arxiv.org/abs/2401.00001)"] {
+            let (entries, _) = parseHFCapture(title + abstract, path: "linked.md")
+            XCTAssertEqual(entries.map { [$0.title, $0.arxivID] }, [["A Paper About Things", "2401.00001"]], title)
+        }
     }
 
     func testATitleBeginningWithCommunityDoesNotCloseTheListing() {
