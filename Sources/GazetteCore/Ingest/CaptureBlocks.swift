@@ -53,22 +53,31 @@ func captureDocument(_ text: String, path: String) -> CaptureDocument {
     return CaptureDocument(blocks: splitter.blocks, frontMatter: frontMatter, diagnostics: diagnostics)
 }
 
-/// The `key: value` pairs between a first line `---` and the next `---`, and the index after it.
+/// The `key: value` pairs between a first line `---` and the next `---`, or of a reader service's
+/// header (`Title:`, `URL Source:`, … up to `Markdown Content:`), and the index after them.
 private func readFrontMatter(_ lines: [Substring]) -> ([String: String], Int) {
-    guard let first = lines.first, first.trimmingWhitespace() == "---" else { return ([:], 0) }
-    var pairs: [String: String] = [:]
-    // Front matter is short; a `---` far down is a rule in the text, not its end.
-    for index in 1..<min(lines.count, 200) {
-        let line = lines[index].trimmingWhitespace()
-        if line == "---" { return (pairs, index + 1) }
-        if let colon = line.firstIndex(of: ":") {
-            let key = line[..<colon].trimmingWhitespace().lowercased()
-            var value = line[line.index(after: colon)...].trimmingWhitespace()
-            if value.count >= 2, value.first == "\"", value.last == "\"" { value = value.dropFirst().dropLast() }
-            pairs[key] = String(value)
-        }
+    if let first = lines.first, first.hasPrefix("Title:"),
+       let end = lines.prefix(12).firstIndex(where: { $0.trimmingWhitespace() == "Markdown Content:" }) {
+        return (keyValuePairs(lines[..<end]), end + 1)
     }
-    return ([:], 0)
+    guard let first = lines.first, first.trimmingWhitespace() == "---" else { return ([:], 0) }
+    // Front matter is short; a `---` far down is a rule in the text, not its end.
+    let end = lines.prefix(200).dropFirst().firstIndex { $0.trimmingWhitespace() == "---" }
+    return end.map { (keyValuePairs(lines[1..<$0]), $0 + 1) } ?? ([:], 0)
+}
+
+/// `key: value` lines by lowercased key, without quotes around values.
+private func keyValuePairs(_ lines: ArraySlice<Substring>) -> [String: String] {
+    var pairs: [String: String] = [:]
+    for raw in lines {
+        let line = raw.trimmingWhitespace()
+        guard let colon = line.firstIndex(of: ":") else { continue }
+        let key = line[..<colon].trimmingWhitespace().lowercased()
+        var value = line[line.index(after: colon)...].trimmingWhitespace()
+        if value.count >= 2, value.first == "\"", value.last == "\"" { value = value.dropFirst().dropLast() }
+        pairs[key] = pairs[key] ?? String(value)
+    }
+    return pairs
 }
 
 /// The closing `References` list of a `lynx -dump` (`  12. https://…`), whose numbers the text

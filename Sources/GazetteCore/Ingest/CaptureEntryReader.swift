@@ -147,10 +147,13 @@ struct CaptureEntryReader {
             if let count = CaptureVocabulary.authorCount(linkText) {
                 keyed.authorCounts[id] = keyed.authorCounts[id] ?? count
             }
+            adoptID(id)
         case .arxiv(let id):
             // HF's own pages link arXiv only from labels ("arXiv Page"); a title may link there elsewhere.
-            if CaptureVocabulary.isTitleLike(item.text, minWords: 2) {
+            if linkText == item.text, CaptureVocabulary.isTitleLike(linkText, minWords: 2) {
                 startEntry(CaptureDraft(title: title(item.text), line: line, arxivID: id, titleIsLinked: true))
+            } else {
+                adoptID(id)
             }
         case .other:
             // A user, organisation, navigation or code link; in an author list, a name.
@@ -158,6 +161,13 @@ struct CaptureEntryReader {
                 drafts[current].authors += CaptureVocabulary.authorNames(Substring(item.text))
             }
         }
+    }
+
+    /// Gives an unlinked title the id of the arXiv or comments link that follows it in its entry
+    /// (`View arXiv page`, the comment count). Not the upvote link: listings put it before the title.
+    private mutating func adoptID(_ id: String) {
+        guard let current, drafts[current].arxivID == nil, !drafts[current].titleIsLinked else { return }
+        drafts[current].arxivID = id
     }
 
     /// Reads a block of text (which may hold links among its words).

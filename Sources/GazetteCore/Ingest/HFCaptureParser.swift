@@ -67,8 +67,8 @@ public func parseHFCapture(_ text: String, path: String) -> (entries: [CapturedE
     reader.read(captureItems(document.blocks))
     var diagnostics = document.diagnostics + reader.diagnostics
 
-    let pageURL = document.frontMatter["url"] ?? document.frontMatter["source"] ?? ""
-    let capturedOn = ["retrieved", "exported", "timestamp", "date", "captured", "fetched"]
+    let pageURL = document.frontMatter["url"] ?? document.frontMatter["url source"] ?? document.frontMatter["source"] ?? ""
+    let capturedOn = ["retrieved", "exported", "timestamp", "date", "captured", "fetched", "published time"]
         .lazy.compactMap { document.frontMatter[$0].flatMap(CaptureDateText.isoDate) }.first
 
     var kept: [CaptureDraft] = []

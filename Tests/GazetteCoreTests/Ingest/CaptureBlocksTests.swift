@@ -38,6 +38,13 @@ final class CaptureBlocksTests: XCTestCase {
         XCTAssertEqual(document.blocks.first?.line, 6)
     }
 
+    func testAReaderServiceHeaderIsReadAsFrontMatter() {
+        let text = "Title: Paper page\n\nURL Source: https://huggingface.co/papers/2310.03714\n\nMarkdown Content:\nBody"
+        let document = captureDocument(text, path: "x.md")
+        XCTAssertEqual(document.frontMatter["url source"], "https://huggingface.co/papers/2310.03714")
+        XCTAssertEqual(document.blocks.map(\.text), ["Body"])
+    }
+
     func testAFirstRuleWithoutItsCloseIsNotFrontMatter() {
         let document = captureDocument("---\nkey: value\nText", path: "x.md")
         XCTAssertEqual(document.frontMatter, [:])

@@ -171,6 +171,15 @@ final class HFCaptureParserTests: XCTestCase {
         XCTAssertTrue(diagnostics.allSatisfy { $0.message.contains("has no abstract or summary") })
     }
 
+    func testPaperPageWithoutIDLineOrAddressTakesTheIDOfItsArxivLink() throws {
+        var text = try capture("paper-page-html2text.md")
+        text = text.replacingOccurrences(of: "arxiv:2310.03714\n", with: "")
+        let (entries, _) = parseHFCapture(text, path: "no-id-line.md")
+        XCTAssertEqual(entries.map(\.arxivID), ["2310.03714"])
+        // With its id known, the upvote link (which names it) counts for it.
+        XCTAssertEqual(entries.map(\.upvotes), [33])
+    }
+
     func testPaperPageWithSummaryAndAbstractKeepsTheAbstract() throws {
         let (entries, _) = try parse("paper-page-ai-summary.md")
         let paper = try XCTUnwrap(entries.first)
