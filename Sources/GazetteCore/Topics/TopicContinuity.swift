@@ -78,14 +78,18 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         if pool.count >= minSize {
             let groups = sphericalKMeans(pool.map { input.inputVectors[$0] }, dimension: dimension,
                                          k: max(1, min(16, pool.count / (2 * minSize))), restarts: 2, seed: options.seed)
-            let sizes = clusterSizes(groups)
-            let groupNorms = meanCentres(pool.map { input.inputVectors[$0] }, labels: groups.labels, count: groups.centroids.count, dimension: dimension).norms
-            for g in 0..<groups.centroids.count where sizes[g] >= minSize {
-                let members = pool.indices.filter { groups.labels[$0] == g }.map { pool[$0] }
+            for g in 0..<groups.centroids.count {
+                // A group is the papers nearer its centre than any topic's: the pool also holds the
+                // least fitting of the new papers on existing topics, which must not dilute it.
+                let members = pool.indices.filter {
+                    groups.labels[$0] == g && groups.centroids.score(input.inputVectors[pool[$0]], cluster: g) > bestFit[pool[$0]]!.score
+                }.map { pool[$0] }
+                guard members.count >= minSize else { continue }
+                let group = meanCentres(members.map { input.inputVectors[$0] }, labels: [Int](repeating: 0, count: members.count), count: 1, dimension: dimension)
                 let cohesion = members.reduce(0.0) {
-                    $0 + leaveOneOut(score: groups.centroids.score(input.inputVectors[$1], cluster: g), norm: groupNorms[g])
+                    $0 + leaveOneOut(score: group.centres.score(input.inputVectors[$1], cluster: 0), norm: group.norms[0])
                 } / Double(members.count)
-                centres.scores(groups.centroids.column(g), into: &scores)
+                centres.scores(group.centres.column(0), into: &scores)
                 guard cohesion >= median(fit.cohesion), Double(scores.max() ?? 0) < rules.mergeSimilarity else { continue }
                 identities.append(ClusterIdentity())
                 for paper in members { labels[paper] = identities.count - 1 }
