@@ -110,10 +110,14 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     let splitAbove = Int(Double(n) * min(1, options.maxTopicShare * rules.splitShareFactor))
     var retiredInto = [Int?](repeating: nil, count: identities.count)
     var isRetired = [Bool](repeating: false, count: identities.count)
+    // Only a topic that took new papers has grown: a fit may leave a topic above the threshold (a
+    // fixed topic count, halves below min_size), and a map just written must not split at once.
+    var grew = [Bool](repeating: false, count: identities.count)
+    for paper in fresh { grew[labels[paper]] = true }
     for _ in 0..<8 {
         var sizes = [Int](repeating: 0, count: identities.count)
         for label in labels { sizes[label] += 1 }
-        let candidates = sizes.indices.filter { sizes[$0] > splitAbove && sizes[$0] >= 2 * minSize }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+        let candidates = sizes.indices.filter { grew[$0] && sizes[$0] > splitAbove && sizes[$0] >= 2 * minSize }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
         var didSplit = false
         for c in candidates {
             let members = input.order.filter { labels[$0] == c }
@@ -127,6 +131,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
             identities.append(ClusterIdentity())
             retiredInto.append(nil)
             isRetired.append(false)
+            grew.append(true)
             for (i, paper) in members.enumerated() where halves.labels[i] != keep { labels[paper] = identities.count - 1 }
             changes.born.append(.init(name: "", slug: "", papers: halfSizes[1 - keep],
                                       reason: "split from \(identities[c].name ?? "a new topic"), which held \(sizes[c]) of \(n) papers (over \(splitAbove))"))

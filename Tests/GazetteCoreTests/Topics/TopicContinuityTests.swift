@@ -151,13 +151,13 @@ final class TopicContinuityTests: XCTestCase {
     }
 
     func testATopicGrownFarPastMaxShareSplitsAndTheHalfWithItsMappedPapersKeepsItsIdentity() throws {
-        // Astronomy has taken 12 papers on sailing too: 27 of 57 papers, over 1.5 × 25%.
+        // Astronomy holds 8 papers on sailing and takes 4 more: 27 of 57 papers, over 1.5 × 25%.
         let voyages = Array(sailing.prefix(12))
         let all = papers + voyages
         let map = PlantedCorpus.map([TopicMap.Entry(id: 1, slug: "astronomy", name: "Astronomy"),
                                      TopicMap.Entry(id: 2, slug: "cooking", name: "Cooking"),
                                      TopicMap.Entry(id: 3, slug: "music", name: "Music")], papers: all) { index, _ in
-            index >= papers.count ? 1 : PlantedCorpus.theme(of: index) + 1
+            index >= papers.count + 8 ? nil : index >= papers.count ? 1 : PlantedCorpus.theme(of: index) + 1
         }
         var split = options
         split.maxTopicShare = 0.25
@@ -173,9 +173,26 @@ final class TopicContinuityTests: XCTestCase {
         for paper in voyages { XCTAssertEqual(after[paper.slug], 4, paper.slug) }
         XCTAssertEqual(next.changes.born.count, 1)
         XCTAssertTrue(next.changes.born[0].reason.contains("split from Astronomy"), next.changes.born[0].reason)
-        XCTAssertEqual(next.changes.moved.count, voyages.count)
+        XCTAssertEqual(next.changes.moved.count, 8)
+        XCTAssertEqual(next.changes.placed, 4)
         // Below the threshold nothing splits.
         XCTAssertEqual(continueTopics(all, map: map, options: options).model.topics.count, 3)
+        // Nor does a topic that took no new paper: it did not grow.
+        let settled = PlantedCorpus.map(map.topics, papers: all) { index, _ in index >= papers.count ? 1 : PlantedCorpus.theme(of: index) + 1 }
+        XCTAssertEqual(continueTopics(all, map: settled, options: split).model.topics.count, 3)
+    }
+
+    func testAMapJustWrittenWithAFixedTopicCountIsNotSplitAtTheNextBuild() {
+        // Two topics for three themes: one holds two thirds of the papers, far over 1.5 × max_share.
+        let fixed = TopicOptions(count: 2)
+        let first = inferTopics(papers, options: fixed)
+        XCTAssertEqual(first.topics.count, 2)
+        XCTAssertGreaterThan(first.topics.map(\.primaryCount).max()!, Int(Double(papers.count) * fixed.maxTopicShare * 1.5))
+        let map = recordTopicMap(first, papers: papers, retired: [])
+        let next = continueTopics(papers, map: map, options: fixed)
+        XCTAssertEqual(next.model.topics, first.topics)
+        XCTAssertEqual(next.map, map)
+        XCTAssertTrue(next.changes.isEmpty, next.changes.report())
     }
 
     /// Astronomy's papers filed under two topics of the map (8 and 7 papers), cooking and music under one each.
