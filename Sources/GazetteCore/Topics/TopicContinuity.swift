@@ -152,7 +152,9 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         var merge: (from: Int, into: Int, reason: String)?
         if let small = alive.filter({ sizes[$0] < retireBelow }).min(by: { (sizes[$0], $0) < (sizes[$1], $1) }) {
             let into = alive.filter { $0 != small }.max { (similarity[small * centres.count + $0], $1) < (similarity[small * centres.count + $1], $0) }
-            merge = (small, into ?? -1, "only \(sizes[small]) main papers left (fewer than \(retireBelow))")
+            // A topic left with no paper has no centre to be near anything: it retires without successor.
+            let near = into.map { similarity[small * centres.count + $0] > 0 } ?? false
+            merge = (small, near ? into! : -1, "only \(sizes[small]) main papers left (fewer than \(retireBelow))")
         } else {
             var best: (a: Int, b: Int, similarity: Float)?
             for a in alive { for b in alive where b > a && (identities[a].seed == nil || identities[b].seed == nil) {
