@@ -47,6 +47,12 @@ final class SiteOptionsTests: XCTestCase {
         XCTAssertEqual(options.overrides, ConfigOverrides(title: "T", baseURL: "https://e.org/x", topicCount: 4, feeds: false))
     }
 
+    func testTheCommandLineKeepsTheTopicMapUnlessToldNotTo() throws {
+        XCTAssertFalse(BuildOptions().keepsTopicMap, "the library writes nothing into content unasked")
+        XCTAssertTrue(try SiteOptions.parse([]).buildOptions().keepsTopicMap)
+        XCTAssertFalse(try SiteOptions.parse(["--no-topic-map"]).buildOptions().keepsTopicMap)
+    }
+
     func testBadOverridesAreRejectedWithAnExample() {
         XCTAssertThrowsError(try SiteOptions.parse(["--topics", "0"])) { error in
             XCTAssertTrue(SiteOptions.message(for: error).contains("--topics must be at least 1"), SiteOptions.message(for: error))

@@ -101,14 +101,18 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         if pool.count >= minSize {
             let groups = sphericalKMeans(pool.map { input.inputVectors[$0] }, dimension: dimension,
                                          k: max(1, min(16, pool.count / (2 * minSize))), restarts: 2, seed: options.seed)
-            let sizes = clusterSizes(groups)
-            let groupNorms = meanCentres(pool.map { input.inputVectors[$0] }, labels: groups.labels, count: groups.centroids.count, dimension: dimension).norms
-            for g in 0..<groups.centroids.count where sizes[g] >= minSize {
-                let members = pool.indices.filter { groups.labels[$0] == g }.map { pool[$0] }
+            for g in 0..<groups.centroids.count {
+                // A group is the papers nearer its centre than any topic's: the pool also holds the
+                // least fitting of the new papers on existing topics, which must not dilute it.
+                let members = pool.indices.filter {
+                    groups.labels[$0] == g && groups.centroids.score(input.inputVectors[pool[$0]], cluster: g) > bestFit[pool[$0]]!.score
+                }.map { pool[$0] }
+                guard members.count >= minSize else { continue }
+                let group = meanCentres(members.map { input.inputVectors[$0] }, labels: [Int](repeating: 0, count: members.count), count: 1, dimension: dimension)
                 let cohesion = members.reduce(0.0) {
-                    $0 + leaveOneOut(score: groups.centroids.score(input.inputVectors[$1], cluster: g), norm: groupNorms[g])
+                    $0 + leaveOneOut(score: group.centres.score(input.inputVectors[$1], cluster: 0), norm: group.norms[0])
                 } / Double(members.count)
-                centres.scores(groups.centroids.column(g), into: &scores)
+                centres.scores(group.centres.column(0), into: &scores)
                 guard cohesion >= median(fit.cohesion), Double(scores.max() ?? 0) < rules.mergeSimilarity else { continue }
                 identities.append(ClusterIdentity())
                 for paper in members { labels[paper] = identities.count - 1 }
@@ -129,10 +133,14 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     let splitAbove = Int(Double(n) * min(1, options.maxTopicShare * rules.splitShareFactor))
     var retiredInto = [Int?](repeating: nil, count: identities.count)
     var isRetired = [Bool](repeating: false, count: identities.count)
+    // Only a topic that took new papers has grown: a fit may leave a topic above the threshold (a
+    // fixed topic count, halves below min_size), and a map just written must not split at once.
+    var grew = [Bool](repeating: false, count: identities.count)
+    for paper in fresh { grew[labels[paper]] = true }
     for _ in 0..<8 {
         var sizes = [Int](repeating: 0, count: identities.count)
         for label in labels { sizes[label] += 1 }
-        let candidates = sizes.indices.filter { sizes[$0] > splitAbove && sizes[$0] >= 2 * minSize }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+        let candidates = sizes.indices.filter { grew[$0] && sizes[$0] > splitAbove && sizes[$0] >= 2 * minSize }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
         var didSplit = false
         for c in candidates {
             let members = input.order.filter { labels[$0] == c }
@@ -146,6 +154,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
             identities.append(ClusterIdentity())
             retiredInto.append(nil)
             isRetired.append(false)
+            grew.append(true)
             for (i, paper) in members.enumerated() where halves.labels[i] != keep { labels[paper] = identities.count - 1 }
             changes.born.append(.init(name: "", slug: "", papers: halfSizes[1 - keep],
                                       reason: "split from \(identities[c].name ?? "a new topic"), which held \(sizes[c]) of \(n) papers (over \(splitAbove))"))
@@ -166,7 +175,9 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         var merge: (from: Int, into: Int, reason: String)?
         if let small = alive.filter({ sizes[$0] < retireBelow }).min(by: { (sizes[$0], $0) < (sizes[$1], $1) }) {
             let into = alive.filter { $0 != small }.max { (similarity[small * centres.count + $0], $1) < (similarity[small * centres.count + $1], $0) }
-            merge = (small, into ?? -1, "only \(sizes[small]) main papers left (fewer than \(retireBelow))")
+            // A topic left with no paper has no centre to be near anything: it retires without successor.
+            let near = into.map { similarity[small * centres.count + $0] > 0 } ?? false
+            merge = (small, near ? into! : -1, "only \(sizes[small]) main papers left (fewer than \(retireBelow))")
         } else {
             var best: (a: Int, b: Int, similarity: Float)?
             for a in alive { for b in alive where b > a && (identities[a].seed == nil || identities[b].seed == nil) {

@@ -70,7 +70,8 @@ public enum TopicMapFile {
         var sawHeader = false
         func fail(_ line: Int, _ reason: String) -> TopicMapError { .invalid(file: path, line: line, reason: reason) }
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: splitting at "\n" alone would leave a CRLF file one line.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -137,7 +138,12 @@ public enum TopicMapFile {
             if topic.name.isEmpty { throw fail(line, "topic \(topic.id) has no `name` line") }
             if let successor = topic.successor {
                 guard let next = map.topic(successor), next.id != topic.id else { throw fail(line, "topic \(topic.id) is retired into topic \(successor), which is not in the map") }
-                if map.liveSuccessor(of: topic.id) == nil { throw fail(line, "topic \(topic.id)'s successors lead round in a circle") }
+                // A chain may end in a topic retired without successor (`-`); only a loop is an error.
+                var seen: Set<Int> = [topic.id], following: Int? = successor
+                while let id = following, let entry = map.topic(id), entry.isRetired {
+                    guard seen.insert(id).inserted else { throw fail(line, "topic \(topic.id)'s successors lead round in a circle") }
+                    following = entry.successor
+                }
             }
         }
         for paper in paperLines {
