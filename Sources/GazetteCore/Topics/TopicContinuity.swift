@@ -87,6 +87,9 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     for (paper, c) in rewritten { mapped[paper] = c }
     changes.placed = fresh.count
 
+    // Why each cluster born in this build was born, and the topics retired, in order.
+    var bornReasons: [Int: String] = [:]
+    var retirements: [(from: Int, reason: String)] = []
     // Births: new papers that fit no topic well and hang together.
     var bestFit: [Int: (cluster: Int, score: Double)] = [:]
     var scores = [Float](repeating: 0, count: identities.count)
@@ -95,7 +98,9 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         let best = scores.indices.max { (scores[$0], $1) < (scores[$1], $0) }!
         bestFit[paper] = (best, Double(scores[best]))
     }
-    if fresh.count >= minSize {
+    // A fixed `topics.count` fixes the topics too: no births, splits or merges (a refit changes them).
+    let fixedCount = options.count != nil
+    if fresh.count >= minSize && !fixedCount {
         let fit = mappedFit(input, labels: labels, centres: (centres, norms), clusterCount: identities.count)
         let pool = fresh.filter { bestFit[$0]!.score < quantile(fit.scores, rules.birthFitQuantile) }
         if pool.count >= minSize {
@@ -116,8 +121,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
                 guard cohesion >= median(fit.cohesion), Double(scores.max() ?? 0) < rules.mergeSimilarity else { continue }
                 identities.append(ClusterIdentity())
                 for paper in members { labels[paper] = identities.count - 1 }
-                changes.born.append(.init(name: "", slug: "", papers: members.count,
-                                          reason: "\(members.count) new papers far from every topic, as cohesive as a typical topic (\(String(format: "%.2f", cohesion)))"))
+                bornReasons[identities.count - 1] = "\(members.count) new papers far from every topic, as cohesive as a typical topic (\(String(format: "%.2f", cohesion)))"
             }
             if identities.count > centres.count {
                 centres = meanCentres(input, labels: labels, count: identities.count).centres
@@ -137,7 +141,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     // fixed topic count, halves below min_size), and a map just written must not split at once.
     var grew = [Bool](repeating: false, count: identities.count)
     for paper in fresh { grew[labels[paper]] = true }
-    for _ in 0..<8 {
+    for _ in 0..<(fixedCount ? 0 : 8) {
         var sizes = [Int](repeating: 0, count: identities.count)
         for label in labels { sizes[label] += 1 }
         let candidates = sizes.indices.filter { grew[$0] && sizes[$0] > splitAbove && sizes[$0] >= 2 * minSize }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
@@ -156,8 +160,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
             isRetired.append(false)
             grew.append(true)
             for (i, paper) in members.enumerated() where halves.labels[i] != keep { labels[paper] = identities.count - 1 }
-            changes.born.append(.init(name: "", slug: "", papers: halfSizes[1 - keep],
-                                      reason: "split from \(identities[c].name ?? "a new topic"), which held \(sizes[c]) of \(n) papers (over \(splitAbove))"))
+            bornReasons[identities.count - 1] = "split from \(identities[c].name ?? "a topic born in this build"), which held \(sizes[c]) of \(n) papers (over \(splitAbove))"
             didSplit = true
             break
         }
@@ -180,7 +183,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
             merge = (small, near ? into! : -1, "only \(sizes[small]) main papers left (fewer than \(retireBelow))")
         } else {
             var best: (a: Int, b: Int, similarity: Float)?
-            for a in alive { for b in alive where b > a && (identities[a].seed == nil || identities[b].seed == nil) {
+            for a in alive where !fixedCount { for b in alive where b > a && (identities[a].seed == nil || identities[b].seed == nil) {
                 let s = similarity[a * centres.count + b]
                 if s >= Float(rules.mergeSimilarity) && (best == nil || s > best!.similarity) { best = (a, b, s) }
             } }
@@ -188,16 +191,14 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
                 // The smaller goes, unless only it was seeded.
                 let aGoes = identities[a].seed != nil ? false : identities[b].seed != nil ? true : (sizes[a], b) < (sizes[b], a)
                 merge = aGoes ? (a, b, "") : (b, a, "")
-                merge!.reason = "its centre is \(String(format: "%.2f", s)) alike \(identities[merge!.into].name ?? "a new topic")'s (merging at \(rules.mergeSimilarity))"
+                merge!.reason = "its centre is \(String(format: "%.2f", s)) alike that topic's (merging at \(rules.mergeSimilarity))"
             }
         }
         guard let (from, into, reason) = merge else { break }
         isRetired[from] = true
         retiredInto[from] = into >= 0 ? into : nil
         for paper in labels.indices where labels[paper] == from && into >= 0 { labels[paper] = into }
-        if let name = identities[from].name, let slug = identities[from].slug {
-            changes.retired.append(.init(name: name, slug: slug, into: into >= 0 ? (identities[into].name ?? "a new topic") : nil, reason: reason))
-        }
+        retirements.append((from, reason))
     }
 
     // Compact the surviving clusters; new ones get the next ids.
@@ -214,13 +215,19 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     var model = assembleTopicModel(input, papers: papers, labels: finalLabels, identities: alive.map { identities[$0] },
                                    takenSlugs: takenSlugs, firstNewID: nextID, options: options, warnings: warnings)
 
-    // Report births by their final names, moves and drift.
+    // Report births and retirements by the final names (a topic born here may take a new name, or
+    // merge away again, in which case it is not reported at all), then moves and drift.
     let topicOfID = Dictionary(model.topics.map { ($0.mapID, $0) }, uniquingKeysWith: { a, _ in a })
-    let bornIDs = alive.filter { $0 >= live.count }.map { identities[$0].id! }
-    for (i, id) in bornIDs.enumerated() where i < changes.born.count {
-        changes.born[i].name = topicOfID[id]?.name ?? ""
-        changes.born[i].slug = topicOfID[id]?.slug ?? ""
-        changes.born[i].papers = topicOfID[id]?.primaryCount ?? changes.born[i].papers
+    for c in alive where c >= live.count {
+        guard let topic = topicOfID[identities[c].id!] else { continue }
+        changes.born.append(.init(name: topic.name, slug: topic.slug, papers: topic.primaryCount, reason: bornReasons[c] ?? ""))
+    }
+    for (from, reason) in retirements where from < live.count {
+        var into = retiredInto[from]
+        var seen: Set<Int> = []
+        while let next = into, isRetired[next], seen.insert(next).inserted { into = retiredInto[next] }
+        let successor = into.flatMap { topicOfID[identities[$0].id!]?.name }
+        changes.retired.append(.init(name: live[from].name, slug: live[from].slug, into: successor, reason: reason))
     }
     for paper in input.order where mapped[paper] >= 0 {
         let now = model.topics[model.memberships[paper][0].topic]

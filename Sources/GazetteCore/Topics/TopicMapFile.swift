@@ -74,7 +74,7 @@ public enum TopicMapFile {
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
             if line.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 && $0 != 0x09 } ?? false) }) {
                 throw fail(lineNumber, "control characters in the line")
             }
@@ -124,7 +124,9 @@ public enum TopicMapFile {
                 }
                 let slug = String(fields[0])
                 guard papers[slug] == nil else { throw fail(lineNumber, "paper `\(slug)` appears twice") }
-                guard fields[2].count == 16, fields[2].allSatisfy(\.isHexDigit) else { throw fail(lineNumber, "`\(fields[2])` is not a 16-digit text hash") }
+                guard fields[2].count == 16, fields[2].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                    throw fail(lineNumber, "`\(fields[2])` is not a text hash (16 lowercase hexadecimal digits)")
+                }
                 papers[slug] = TopicMap.Placement(topic: topic, textHash: String(fields[2]))
                 paperLines.append((slug, topic, lineNumber))
             default:

@@ -100,6 +100,16 @@ final class TopicContinuityTests: XCTestCase {
     /// The planted digest grown by 15 papers on sailing, a subject no topic covers.
     var sailing: [Paper] { PlantedCorpus.papers(on: PlantedCorpus.sailing, count: 15, prefix: "voyage", seed: 41) }
 
+    func testAFixedTopicCountKeepsTheTopicsAsTheyAre() {
+        var fixed = options
+        fixed.count = 3
+        let (first, map) = firstBuild()
+        let next = continueTopics(papers + sailing, map: map, options: fixed)
+        XCTAssertEqual(next.model.topics.map(\.mapID).sorted(), first.topics.map(\.mapID).sorted(), "no birth while topics.count is fixed")
+        XCTAssertTrue(next.changes.born.isEmpty && next.changes.retired.isEmpty, next.changes.report())
+        XCTAssertEqual(next.changes.placed, sailing.count)
+    }
+
     func testNewPapersOnANewSubjectFoundANewTopic() throws {
         let (first, map) = firstBuild()
         let grown = papers + sailing

@@ -53,7 +53,9 @@ final class TopicMapFileTests: XCTestCase {
         ("name-before-topic.map", 2, "`name` before any `topic` line"),
         ("missing-name.map", 4, "topic 2 has no `name` line"),
         ("bad-terms.map", 4, "got `telescop`"),
-        ("bad-hash.map", 6, "`12345` is not a 16-digit text hash"),
+        ("bad-hash.map", 6, "`12345` is not a text hash (16 lowercase hexadecimal digits)"),
+        // Hashes are written in lowercase; an uppercase one would never match and silently re-place the paper.
+        ("uppercase-hash.map", 5, "`00000000000000FF` is not a text hash"),
         ("paper-in-unknown-topic.map", 6, "paper `garlic-sauce` is in topic 7, which is not in the map"),
         ("paper-in-retired-topic.map", 9, "paper `nova-survey` is in topic 2, which is retired"),
         ("successor-cycle.map", 4, "topic 2's successors lead round in a circle"),
@@ -101,6 +103,8 @@ final class TopicMapFileTests: XCTestCase {
 
     func testCommentsBlankLinesAndCRLFAreAccepted() throws {
         let plain = try TopicMapFile.parse(fixture("comments-and-blank-lines.map"), path: "m")
+        // A line of spaces and tabs is blank too.
+        XCTAssertEqual(try TopicMapFile.parse(fixture("comments-and-blank-lines.map").replacingOccurrences(of: "\n\n", with: "\n \t \n"), path: "m"), plain)
         XCTAssertEqual(plain.topics, [TopicMap.Entry(id: 1, slug: "astronomy", name: "Astronomy")])
         XCTAssertEqual(plain.papers, ["comet-orbit": TopicMap.Placement(topic: 1, textHash: "00000000000000ff")])
         for file in ["crlf.map", "crlf-with-comment.map"] {
