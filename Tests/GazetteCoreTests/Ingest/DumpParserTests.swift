@@ -194,6 +194,14 @@ final class DumpParserTests: XCTestCase {
         XCTAssertTrue(error.reason.contains("NUL"), error.reason)
     }
 
+    func testStrayNULIsDroppedWithAWarningNamingItsLine() throws {
+        let (dump, diagnostics) = try parse("stray-nul.txt")
+        let (clean, _) = try parse("blank-separated.txt")
+        XCTAssertEqual(dump.entries, clean.entries)
+        XCTAssertEqual(diagnostics.map(\.line), [15])
+        XCTAssertTrue(diagnostics.first?.message.contains("NUL") == true, diagnostics.first?.message ?? "")
+    }
+
     func testProseWithoutAbstractsIsNotADump() throws {
         let error = try XCTUnwrap(try notADumpError("prose.txt"))
         XCTAssertEqual(error.file, Fixtures.path("Dumps/prose.txt"))

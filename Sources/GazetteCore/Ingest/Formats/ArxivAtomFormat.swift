@@ -24,9 +24,11 @@ public struct ArxivAtomFormat: DumpFormat {
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        if !parser.parse() {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown problem"
-            throw IngestError.notADump(file: path, line: max(1, parser.lineNumber), reason: "not well-formed XML (\(reason))")
+        // FoundationXML on Linux can report an error to the delegate and still return true.
+        if !parser.parse() || reader.error != nil {
+            let error = reader.error ?? (parser.parserError, parser.lineNumber)
+            let reason = error.0.map { ($0 as NSError).localizedDescription } ?? "unknown problem"
+            throw IngestError.notADump(file: path, line: max(1, error.1), reason: "not well-formed XML (\(reason))")
         }
         guard reader.sawFeed else {
             throw IngestError.notADump(file: path, line: 1, reason: "XML without an Atom <feed>; expected arXiv API results")
@@ -92,6 +94,13 @@ final class ArxivAtomReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    /// The first well-formedness error and its line.
+    private(set) var error: (Error?, Int)?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if error == nil { error = (parseError, parser.lineNumber) }
+    }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) { text += String(decoding: block, as: UTF8.self) }
 
