@@ -253,6 +253,10 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     var paperIndex: [String: Int] = [:]
     let titleKeys = concurrentChunks(model.papers.count, workers: workers) { range in range.map { normalizedTitleKey(model.papers[$0].title) } }.flatMap { $0 }
     for (index, key) in titleKeys.enumerated() { paperIndex[key] = index }
+    // An entry merged by its arXiv id may carry another title than the paper kept.
+    for (index, paper) in model.papers.enumerated() {
+        if let id = paper.details.arxivID { paperIndex[arxivPaperKey(id)] = index }
+    }
     jobs.append(Job(path: "dumps/index.html", template: "dumps", title: "Issues", description: nil, section: "dumps", context: contexts.dumpsIndex))
     // Finding each entry's paper normalises its title: one issue per task.
     let pagesOfDump = try concurrentMap(model.dumps, workers: workers) { contexts.dumpPages($0, paperIndex: paperIndex) }

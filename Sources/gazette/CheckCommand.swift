@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
         Reads site.yml, every dump, every page and the templates, and prints every problem as
         file:line: severity: message (the same warnings and errors as build, but every broken file,
         not just the first). When each file is fine, the site is rendered in memory to catch template
-        and page problems. Nothing is written. For CI and pre-commit hooks.
+        and page problems. Nothing is written. It also fails on a block that does not look like a
+        paper and on a paper without an abstract. For CI and pre-commit hooks.
         Example: gazette check --content content --strict
         """
     )

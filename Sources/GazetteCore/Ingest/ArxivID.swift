@@ -31,3 +31,7 @@ private func isArxivID(_ text: Substring) -> Bool {
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
+
+/// The key a paper is found by from its arXiv id, kept apart from title keys by its prefix (title
+/// keys hold only letters, digits and spaces).
+func arxivPaperKey(_ id: String) -> String { "arxiv:" + id }
