@@ -1,7 +1,10 @@
-/// A title as one line: arXiv and the API wrap long titles (`"...with\n  Pipelines"`).
+/// A title as one line: arXiv and the API wrap long titles (`"...with\n  Pipelines"`). Line breaks
+/// and runs of spaces become one space; control characters are dropped.
 func joinedTitle(_ raw: String) -> String {
-    let text = removingControlCharacters(raw.replacingLineBreaks()) ?? raw.replacingLineBreaks()
-    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    raw.split(whereSeparator: \.isWhitespace)
+        .map { word in removingControlCharacters(String(word)) ?? String(word) }
+        .filter { !$0.isEmpty }
+        .joined(separator: " ")
 }
 
 /// An arXiv abstract with its hard line breaks joined: lines run on into one paragraph; a blank
@@ -9,24 +12,16 @@ func joinedTitle(_ raw: String) -> String {
 /// text dumps give them.
 func joinedAbstract(_ raw: String) -> String {
     var paragraphs: [String] = []
-    var current: [Substring] = []
+    var current: [String] = []
     func close() {
         if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
         current = []
     }
-    for line in raw.split(separator: "\n", omittingEmptySubsequences: false) {
-        let cleaned = removingControlCharacters(String(line)).map { Substring($0) } ?? line
-        let trimmed = cleaned.trimmingWhitespace()
-        if trimmed.isEmpty || cleaned.first?.isWhitespace == true { close() }
-        if !trimmed.isEmpty { current.append(trimmed) }
+    for line in raw.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        let text = joinedTitle(String(line))
+        if line.first?.isWhitespace == true || text.isEmpty { close() }
+        if !text.isEmpty { current.append(text) }
     }
     close()
     return paragraphs.joined(separator: "\n\n")
-}
-
-extension String {
-    /// The text with `\r\n` and lone `\r` as `\n`.
-    fileprivate func replacingLineBreaks() -> String {
-        contains("\r") ? split(omittingEmptySubsequences: false) { $0 == "\r\n" || $0 == "\r" || $0 == "\n" }.joined(separator: "\n") : self
-    }
 }

@@ -202,6 +202,16 @@ final class DumpParserTests: XCTestCase {
         XCTAssertTrue(diagnostics.first?.message.contains("NUL") == true, diagnostics.first?.message ?? "")
     }
 
+    func testAShortTextWithManyControlBytesIsStillBinary() throws {
+        var bytes = try Fixtures.bytes("Dumps/stray-nul.txt")
+        bytes += [UInt8](repeating: 0, count: bytes.count / 10)
+        XCTAssertThrowsError(try DumpParser().parse(bytes, name: "x", path: "x.txt")) { error in
+            guard case let IngestError.notADump(_, line, reason)? = error as? IngestError else { return XCTFail("\(error)") }
+            XCTAssertEqual(line, 15)
+            XCTAssertTrue(reason.contains("binary"), reason)
+        }
+    }
+
     func testProseWithoutAbstractsIsNotADump() throws {
         let error = try XCTUnwrap(try notADumpError("prose.txt"))
         XCTAssertEqual(error.file, Fixtures.path("Dumps/prose.txt"))

@@ -161,3 +161,23 @@ final class PaperMergerTests: XCTestCase {
         XCTAssertEqual(dates["002"], .some(nil))
     }
 }
+
+/// Folding the richer formats' details of several sightings into one paper.
+final class PaperDetailsTests: XCTestCase {
+    func testMissingValuesAreTakenAndLongerListsAndLaterDatesWin() {
+        var kept = PaperDetails(arxivID: "2310.03714", authors: ["A"], updated: PaperDate(year: 2023, month: 10, day: 6), comments: 1)
+        kept.absorb(PaperDetails(arxivID: "9999.99999", authors: ["A", "B"], submittedOnDaily: PaperDate(year: 2023, month: 10, day: 9),
+                                 updated: PaperDate(year: 2024, month: 1, day: 2), comments: 4, githubRepo: "https://github.com/x/y",
+                                 aiSummary: "S", aiKeywords: ["k"], categories: ["cs.CL"]))
+        XCTAssertEqual(kept, PaperDetails(arxivID: "2310.03714", authors: ["A", "B"], submittedOnDaily: PaperDate(year: 2023, month: 10, day: 9),
+                                          updated: PaperDate(year: 2024, month: 1, day: 2), comments: 4, githubRepo: "https://github.com/x/y",
+                                          aiSummary: "S", aiKeywords: ["k"], categories: ["cs.CL"]))
+    }
+
+    func testISOTimestampsGiveTheirDate() {
+        XCTAssertEqual(PaperDate(iso: "2025-09-04T21:26:31.000Z"), PaperDate(year: 2025, month: 9, day: 4))
+        XCTAssertEqual(PaperDate(iso: "2025-09-04"), PaperDate(year: 2025, month: 9, day: 4))
+        XCTAssertNil(PaperDate(iso: "2025-13-04"))
+        XCTAssertNil(PaperDate(iso: "Sep 4, 2025"))
+    }
+}

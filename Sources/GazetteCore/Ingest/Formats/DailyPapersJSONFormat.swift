@@ -93,8 +93,12 @@ public struct DailyPapersJSONFormat: DumpFormat {
         case let .valueNotFound(type, c): (context, reason) = (c, "expected \(typeName(type)), found null")
         case let .keyNotFound(key, c): (context, reason) = (c.withPath(c.codingPath + [key]), "missing field `\(key.stringValue)`, which every paper needs")
         case let .dataCorrupted(c):
-            let detail = (c.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? c.debugDescription
-            (context, reason) = (c, "not valid JSON: \(detail)")
+            if c.codingPath.isEmpty, let syntax = jsonSyntaxError(locator.bytes) {
+                // JSONDecoder does not say where the syntax breaks; JSONSerialization gives the byte.
+                let line = firstLine - 1 + (syntax.offset.map { locator.line(atOffset: $0) } ?? 1)
+                return .badRecord(file: path, line: line, path: "$", reason: "not valid JSON: \(syntax.message)")
+            }
+            (context, reason) = (c, "not valid JSON: \(c.debugDescription)")
         @unknown default: return .badRecord(file: path, line: firstLine, path: "$", reason: "\(error)")
         }
         let line = firstLine - 1 + (locator.line(of: context.codingPath) ?? 1)
@@ -113,6 +117,19 @@ public struct DailyPapersJSONFormat: DumpFormat {
         case is Bool.Type: return "true or false"
         default: return type is [Any].Type ? "a list" : "an object"
         }
+    }
+}
+
+/// JSONSerialization's account of a syntax error (`Invalid value around character 42.`) and the
+/// byte offset it names, or nil when the text parses.
+func jsonSyntaxError(_ bytes: [UInt8]) -> (message: String, offset: Int?)? {
+    do {
+        _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        return nil
+    } catch {
+        let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+        let offset = message.range(of: "character ").flatMap { Int(message[$0.upperBound...].prefix { $0.isASCIIDigit }) }
+        return (message.hasSuffix(".") ? String(message.dropLast()) : message, offset)
     }
 }
 

@@ -8,7 +8,12 @@ struct JSONValueLocator {
     func line(of path: [any CodingKey]) -> Int? {
         var index = 0
         guard let offset = locate(path[...], at: &index) else { return nil }
-        return bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        return line(atOffset: offset)
+    }
+
+    /// The 1-based line holding byte `offset`.
+    func line(atOffset offset: Int) -> Int {
+        bytes[..<min(offset, bytes.count)].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 
     private func locate(_ path: ArraySlice<any CodingKey>, at index: inout Int) -> Int? {
