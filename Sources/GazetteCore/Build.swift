@@ -117,8 +117,13 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     content.config = options.overrides.applied(to: content.config)
     var papers = timed("merge", { mergePapers(content.dumps) }) { "\($0.count) papers" }
     assignSlugs(&papers)
-    // Dump pages need only the titles: the abstracts live on in the papers.
-    for d in content.dumps.indices { for e in content.dumps[d].entries.indices { content.dumps[d].entries[e].abstract = nil } }
+    // Dump pages need only the titles and arXiv ids: the rest lives on in the papers.
+    for d in content.dumps.indices {
+        for e in content.dumps[d].entries.indices {
+            content.dumps[d].entries[e].abstract = nil
+            content.dumps[d].entries[e].details = PaperDetails(arxivID: content.dumps[d].entries[e].details.arxivID)
+        }
+    }
     var topicModel = timed("topics", { inferTopics(papers, options: content.config.topics, includeRelated: false) }) { "\($0.topics.count) topics" }
     topicModel.related = timed("related", { relatedPapers(in: topicModel, count: content.config.topics.relatedCount) }) {
         "\($0.reduce(0) { $0 + $1.count }) links"

@@ -73,4 +73,14 @@ final class MixedFormatsSiteTests: XCTestCase {
         let real = try XCTUnwrap(site["papers/why-language-models-hallucinate/index.html"])
         XCTAssertFalse(real.contains("AI-generated summary"))
     }
+
+    func testABuildWritesTheIssueOfTheFeedWithThePaperItNamedUnderAnotherTitle() throws {
+        let output = try Fixtures.temporaryDirectory(self).appendingPathComponent("public")
+        let report = try buildSite(BuildOptions(contentDirectory: Fixtures.path("MixedFormats/content"), outputDirectory: output.path,
+                                                templatesDirectory: Fixtures.templates))
+        XCTAssertEqual(report.papers, 4)
+        XCTAssertEqual(report.entries, 6)
+        let feed = try String(contentsOf: output.appendingPathComponent("dumps/c-cs-cl/index.html"), encoding: .utf8)
+        XCTAssertTrue(feed.contains("papers/dspy-compiling-declarative-language-model-calls-into-self-improving-pipelines/"), feed)
+    }
 }

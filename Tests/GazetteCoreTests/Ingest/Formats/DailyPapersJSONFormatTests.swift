@@ -129,4 +129,11 @@ final class DailyPapersJSONFormatTests: XCTestCase {
         XCTAssertNil(dump.entries.first?.details.arxivID)
         XCTAssertEqual(diagnostics.map(\.line), [1])
     }
+
+    func testOnlyWebLinksAreKeptAsRepositoryAndProjectPage() throws {
+        let bytes = Array(#"{"id": "2401.00001", "title": "Links From the API", "summary": "S.", "githubRepo": "javascript:alert(1)", "projectPage": " https://example.org/p "}"#.utf8)
+        let (dump, _) = try DailyPapersJSONFormat().parse(bytes, name: "x", path: "x.json")
+        XCTAssertNil(dump.entries.first?.details.githubRepo)
+        XCTAssertEqual(dump.entries.first?.details.projectPage, "https://example.org/p")
+    }
 }
