@@ -53,8 +53,9 @@ public struct DailyPapersJSONFormat: DumpFormat {
         do {
             if leadingText(bytes, limit: 1) == "[" {
                 let records = try decoder.decode([DailyPapersRecord].self, from: Data(bytes))
+                let lines = locator.arrayElementLines()
                 return records.enumerated().map { index, record in
-                    (record, firstLine - 1 + (locator.line(of: [IndexKey(intValue: index)]) ?? 1))
+                    (record, firstLine - 1 + (index < lines.count ? lines[index] : 1))
                 }
             }
             return [(try decoder.decode(DailyPapersRecord.self, from: Data(bytes)), firstLine)]

@@ -16,6 +16,25 @@ struct JSONValueLocator {
         bytes[..<min(offset, bytes.count)].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 
+    /// The 1-based line of each element of a top-level array, in one pass (finding them one by
+    /// one would walk the array again for each).
+    func arrayElementLines() -> [Int] {
+        var index = 0
+        skipWhitespace(&index)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return [] }
+        index += 1
+        var lines: [Int] = []
+        var line = 1, counted = 0
+        while true {
+            skipWhitespace(&index)
+            guard index < bytes.count, bytes[index] != UInt8(ascii: "]") else { return lines }
+            line += bytes[counted..<index].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            counted = index
+            lines.append(line)
+            guard skipValueAndComma(&index) else { return lines }
+        }
+    }
+
     private func locate(_ path: ArraySlice<any CodingKey>, at index: inout Int) -> Int? {
         skipWhitespace(&index)
         guard index < bytes.count else { return nil }

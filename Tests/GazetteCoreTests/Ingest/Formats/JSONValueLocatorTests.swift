@@ -39,4 +39,11 @@ final class JSONValueLocatorTests: XCTestCase {
     func testEmptyTextHasNoLine() {
         XCTAssertNil(JSONValueLocator(bytes: []).line(of: []))
     }
+
+    func testArrayElementLinesMatchLookingEachUp() {
+        let locator = JSONValueLocator(bytes: Array(text.utf8))
+        XCTAssertEqual(locator.arrayElementLines(), [2, 3])
+        XCTAssertEqual(locator.arrayElementLines(), (0..<2).map { locator.line(of: [IndexKey(intValue: $0)]) })
+        XCTAssertEqual(JSONValueLocator(bytes: Array("{}".utf8)).arrayElementLines(), [])
+    }
 }
