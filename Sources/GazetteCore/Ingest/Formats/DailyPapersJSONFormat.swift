@@ -28,7 +28,16 @@ public struct DailyPapersJSONFormat: DumpFormat {
             // The API answers a weekend day with `[]`: an empty issue, not a broken file.
             diagnostics.append(Diagnostic(.warning, file: path, line: 0, "empty dump: the JSON holds no papers"))
         }
-        return (Dump(name: name, path: path, captureDate: nil, entries: entries), diagnostics)
+        return (Dump(name: name, path: path, captureDate: Self.listingDate(entries), entries: entries), diagnostics)
+    }
+
+    /// The day the list was featured: the date most of its papers were submitted to Daily Papers
+    /// (the earliest on a tie), as the issue's capture date.
+    static func listingDate(_ entries: [DumpEntry]) -> CaptureDate? {
+        var counts: [PaperDate: Int] = [:]
+        for entry in entries { if let day = entry.details.submittedOnDaily { counts[day, default: 0] += 1 } }
+        guard let day = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
+        return CaptureDate(month: day.month, day: day.day)
     }
 
     /// The file as one JSON text, or as JSON Lines (one text per non-blank line) when it is not one

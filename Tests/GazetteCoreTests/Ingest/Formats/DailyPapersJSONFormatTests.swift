@@ -136,4 +136,14 @@ final class DailyPapersJSONFormatTests: XCTestCase {
         XCTAssertNil(dump.entries.first?.details.githubRepo)
         XCTAssertEqual(dump.entries.first?.details.projectPage, "https://example.org/p")
     }
+
+    func testTheIssueDateIsTheDayMostPapersWereFeatured() throws {
+        let (dump, _) = try parse("daily-papers-list.json")
+        XCTAssertEqual(dump.captureDate, CaptureDate(month: 9, day: 8))
+        let (single, _) = try parse("daily-papers-paper.json")
+        XCTAssertNil(single.captureDate)
+        let day = { (d: Int) in DumpEntry(title: "T", line: 1, details: PaperDetails(submittedOnDaily: PaperDate(year: 2025, month: 9, day: d))) }
+        XCTAssertEqual(DailyPapersJSONFormat.listingDate([day(9), day(8), day(9)]), CaptureDate(month: 9, day: 9))
+        XCTAssertEqual(DailyPapersJSONFormat.listingDate([day(9), day(8)]), CaptureDate(month: 9, day: 8))
+    }
 }
