@@ -19,4 +19,9 @@ final class HardLineBreaksTests: XCTestCase {
         XCTAssertEqual(joinedAbstract("An\u{7} abstract."), "An abstract.")
         XCTAssertEqual(joinedAbstract("Windows\r\nline ends.\r\n  New paragraph."), "Windows line ends.\n\nNew paragraph.")
     }
+
+    func testNonASCIITextJoinsTheSameWay() {
+        XCTAssertEqual(joinedTitle("Généralisation\n  compositionnelle\u{202E} des modèles"), "Généralisation compositionnelle des modèles")
+        XCTAssertEqual(joinedAbstract("Première ligne\nsuite.\n  Deuxième paragraphe."), "Première ligne suite.\n\nDeuxième paragraphe.")
+    }
 }

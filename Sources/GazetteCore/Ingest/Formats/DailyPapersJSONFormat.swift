@@ -43,14 +43,21 @@ public struct DailyPapersJSONFormat: DumpFormat {
     /// The file as one JSON text, or as JSON Lines (one text per non-blank line) when it is not one
     /// text but each of its lines opens like one.
     private func documents(_ bytes: [UInt8], path: String) throws -> [(bytes: [UInt8], line: Int)] {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let filled = lines.enumerated().filter { !leadingText(Array($0.element), limit: 1).isEmpty }
-        let looksLikeLines = filled.count > 1 && filled.allSatisfy {
-            let start = leadingText(Array($0.element), limit: 1)
-            return start == "{" || start == "["
+        var filled: [(bytes: ArraySlice<UInt8>, line: Int)] = []
+        var start = 0, number = 1
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[start..<end]
+            if let first = line.first(where: { ![0x20, 0x09, 0x0D].contains($0) }) {
+                // A pretty-printed document fails this within its first lines.
+                guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return [(bytes, 1)] }
+                filled.append((line, number))
+            }
+            start = end + 1
+            number += 1
         }
-        if looksLikeLines, (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) == nil {
-            return filled.map { (Array($0.element), $0.offset + 1) }
+        if filled.count > 1, jsonSyntaxError(bytes) != nil {
+            return filled.map { (Array($0.bytes), $0.line) }
         }
         return [(bytes, 1)]
     }
