@@ -11,16 +11,19 @@ let navigationLabels: Set<String> = [
 /// Why a title is not a paper's title (`"is a link"`), or nil when it could be one.
 func junkTitleReason(_ title: String) -> String? {
     let text = Substring(title).trimmingWhitespace()
-    let lower = text.lowercased()
     if !text.contains(where: \.isLetter) { return "has no words (a number, symbol or rule)" }
     if let first = text.first, "#*->|![<=`_~".contains(first) || text.contains("](") {
         return "is markup"
     }
-    if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
+    let start = text.prefix(8).lowercased()
+    if start.hasPrefix("http://") || start.hasPrefix("https://") || start.hasPrefix("www.") {
         return "is a link"
     }
-    let label = String(Substring(lower).trimmingWhitespace()).trimmingCharacters(in: CharacterSet(charactersIn: ":·•|"))
-    if navigationLabels.contains(label) { return "is a navigation label" }
+    // Labels are short: only short titles are worth comparing.
+    if text.utf8.count <= 24 {
+        let label = String(text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":·•| "))
+        if navigationLabels.contains(label) { return "is a navigation label" }
+    }
     if !text.contains(where: \.isWhitespace) { return "is a lone word" }
     return nil
 }
@@ -35,7 +38,7 @@ func screenEntries(_ dump: Dump, path: String) throws -> (Dump, [Diagnostic]) {
     var kept: [DumpEntry] = []
     var dropped: [(DumpEntry, String)] = []
     for entry in dump.entries {
-        let quoted = "\"\(entry.title.prefix(60))\""
+        var quoted: String { "\"\(entry.title.prefix(60))\"" }
         let reason = junkTitleReason(entry.title)
         if let reason, entry.abstract == nil {
             diagnostics.append(Diagnostic(.warning, file: path, line: entry.line, "block titled \(quoted) does not look like a paper: its title \(reason); skipped", failsCheck: true))
