@@ -83,4 +83,12 @@ final class MixedFormatsSiteTests: XCTestCase {
         let feed = try String(contentsOf: output.appendingPathComponent("dumps/c-cs-cl/index.html"), encoding: .utf8)
         XCTAssertTrue(feed.contains("papers/dspy-compiling-declarative-language-model-calls-into-self-improving-pipelines/"), feed)
     }
+
+    func testPagesWithTheNewValuesRenderAlikeWithAndWithoutTheTemplateShortcuts() throws {
+        let model = try siteModel(Fixtures.path("MixedFormats/content"))
+        let templates = try TemplateSet(directory: Fixtures.templates)
+        let (fast, _) = try renderSite(model, templates: templates)
+        let (plain, _) = try renderSite(model, templates: templates, layoutShells: false, templateShapes: false)
+        assertSameFiles(plain, fast, "mixed formats")
+    }
 }
