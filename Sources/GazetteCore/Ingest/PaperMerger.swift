@@ -53,10 +53,7 @@ extension Paper {
     /// Folds one more sighting into the paper, keeping whichever value says more (links are found
     /// by `mergePapers` once the abstract is settled).
     mutating func absorb(_ entry: DumpEntry, from source: SourceRef) {
-        // The real abstract beats an AI summary however short it is; among equals the longer wins.
-        if let abstract = entry.abstract,
-           self.abstract == nil || abstractIsAISummary && !entry.abstractIsAISummary
-            || abstractIsAISummary == entry.abstractIsAISummary && longer(abstract, than: self.abstract!) {
+        if let abstract = entry.abstract, prefers(abstract, isAISummary: entry.abstractIsAISummary) {
             self.abstract = abstract
             abstractIsAISummary = entry.abstractIsAISummary
         }
@@ -68,6 +65,16 @@ extension Paper {
         if let votes = entry.upvotes { upvotes = max(upvotes ?? 0, votes) }
         sources.append(source)
         sources.sort()
+    }
+}
+
+extension Paper {
+    /// Whether `candidate` should replace the kept abstract: the real abstract beats an AI summary
+    /// however short it is; between two of a kind the longer wins.
+    fileprivate func prefers(_ candidate: String, isAISummary: Bool) -> Bool {
+        guard let kept = abstract else { return true }
+        if abstractIsAISummary != isAISummary { return abstractIsAISummary }
+        return longer(candidate, than: kept)
     }
 }
 

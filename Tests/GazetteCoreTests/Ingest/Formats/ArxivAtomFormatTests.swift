@@ -63,4 +63,11 @@ final class ArxivAtomFormatTests: XCTestCase {
         XCTAssertLessThan(format.confidence(Array("<!doctype html><html>".utf8), fileExtension: "txt"), 0.05)
         XCTAssertEqual(format.confidence(Array("Daily Papers".utf8), fileExtension: "atom"), 0)
     }
+
+    func testNestedEntitiesThatWouldExpandToGigabytesAreRefused() {
+        // Eight levels of sixteen copies: 4 GB of text if expanded.
+        XCTAssertThrowsError(try parse("arxiv-entity-expansion.atom")) { error in
+            XCTAssertTrue("\(error)".contains("not well-formed XML"), "\(error)")
+        }
+    }
 }
