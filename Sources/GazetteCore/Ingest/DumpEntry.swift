@@ -9,6 +9,7 @@ public struct DumpEntry: Hashable, Sendable {
     public var line: Int
     /// True when `abstract` is Hugging Face's AI summary, all the source had.
     public var abstractIsAISummary: Bool
+    /// What the richer formats tell beyond the listing's text (arXiv id, names, links, ...).
     public var details: PaperDetails
 
     public init(

@@ -29,6 +29,7 @@ public struct Paper: Hashable, Sendable {
     public var sources: [SourceRef]
     /// True when `abstract` is Hugging Face's AI summary because no source had the abstract.
     public var abstractIsAISummary: Bool
+    /// The richest details any of its sources gave (arXiv id, authors' names, dates, links).
     public var details: PaperDetails
 
     public init(

@@ -11,10 +11,13 @@ public struct PaperDetails: Hashable, Sendable {
     public var updated: PaperDate?
     /// Comments on the Hugging Face page.
     public var comments: Int?
+    /// The code repository the source names (an http(s) URL).
     public var githubRepo: String?
+    /// The project's web page the source names (an http(s) URL).
     public var projectPage: String?
     /// Hugging Face's one-sentence AI-generated summary.
     public var aiSummary: String?
+    /// Hugging Face's AI-generated keywords.
     public var aiKeywords: [String]
     /// arXiv categories, the primary one first.
     public var categories: [String]

@@ -18,6 +18,8 @@ public struct ArxivAtomFormat: DumpFormat {
         return ["atom", "xml"].contains(fileExtension) ? 0.2 : 0.01
     }
 
+    /// One entry per `<entry>`, at the line it opens; malformed XML, XML without a feed and an
+    /// error answer from arXiv are errors.
     public func parse(_ bytes: [UInt8], name: String, path: String) throws -> (Dump, [Diagnostic]) {
         let reader = ArxivAtomReader()
         let parser = XMLParser(data: Data(bytes))
@@ -28,7 +30,7 @@ public struct ArxivAtomFormat: DumpFormat {
         if !parser.parse() || reader.error != nil {
             let error = reader.error ?? (parser.parserError, parser.lineNumber)
             let reason = error.0.map { ($0 as NSError).localizedDescription } ?? "unknown problem"
-            throw IngestError.notADump(file: path, line: max(1, error.1), reason: "not well-formed XML (\(reason))")
+            throw IngestError.notADump(file: path, line: max(1, error.1), reason: "not well-formed XML (\(reason)); save the arXiv API answer as it came")
         }
         guard reader.sawFeed else {
             throw IngestError.notADump(file: path, line: 1, reason: "XML without an Atom <feed>; expected arXiv API results")

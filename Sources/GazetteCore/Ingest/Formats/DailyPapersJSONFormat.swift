@@ -15,6 +15,8 @@ public struct DailyPapersJSONFormat: DumpFormat {
         return ["json", "jsonl"].contains(fileExtension) ? 0.8 : 0.6
     }
 
+    /// One entry per record, in file order, each at the line its record starts; a record of the
+    /// wrong shape is an error naming its JSON path and line.
     public func parse(_ bytes: [UInt8], name: String, path: String) throws -> (Dump, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var entries: [DumpEntry] = []

@@ -11,6 +11,7 @@ public struct TextDumpFormat: DumpFormat {
         return 0.3
     }
 
+    /// The entries `DumpParser` finds, exactly as before the formats existed.
     public func parse(_ bytes: [UInt8], name: String, path: String) throws -> (Dump, [Diagnostic]) {
         try DumpParser().parse(bytes, name: name, path: path)
     }
