@@ -12,9 +12,10 @@ let navigationLabels: Set<String> = [
 func junkTitleReason(_ title: String) -> String? {
     let text = Substring(title).trimmingWhitespace()
     if !text.contains(where: \.isLetter) { return "has no words (a number, symbol or rule)" }
-    if let first = text.first, "#*->|![<=`_~".contains(first) || text.contains("](") {
+    if let first = text.first, "#*->|![<=`_~·•".contains(first) || text.contains("](") {
         return "is markup"
     }
+    if isDate(text) { return "is a date" }
     let start = text.prefix(8).lowercased()
     if start.hasPrefix("http://") || start.hasPrefix("https://") || start.hasPrefix("www.") {
         return "is a link"
@@ -26,6 +27,14 @@ func junkTitleReason(_ title: String) -> String? {
     }
     if !text.contains(where: \.isWhitespace) { return "is a lone word" }
     return nil
+}
+
+/// `Aug 30`, `Dec 28, 2024`, `2025-09-08` or `Published on Dec 28, 2024`: a listing's date line.
+private func isDate(_ text: Substring) -> Bool {
+    guard text.utf8.count <= 40 else { return false }
+    var date = text
+    for prefix in ["Published on ", "Submitted on ", "Updated "] where date.hasPrefix(prefix) { date = date.dropFirst(prefix.count) }
+    return DumpParser.captureDate(date) != nil || DumpParser.publicationDate(date) != nil || PaperDate(iso: String(date)) != nil
 }
 
 /// The no-junk rules every format's entries pass: an entry whose title cannot be a paper's is

@@ -12,6 +12,11 @@ final class EntryScreeningTests: XCTestCase {
         XCTAssertEqual(junkTitleReason("Authors:"), "is a navigation label")
         XCTAssertEqual(junkTitleReason("Log in"), "is a navigation label")
         XCTAssertEqual(junkTitleReason("Transformers"), "is a lone word")
+        XCTAssertEqual(junkTitleReason("· Dec 28, 2024"), "is markup")
+        XCTAssertEqual(junkTitleReason("2025-09-08"), "has no words (a number, symbol or rule)")
+        for date in ["Aug 30", "Dec 28, 2024", "Published on Dec 28, 2024", "Published on 2025-09-08"] {
+            XCTAssertEqual(junkTitleReason(date), "is a date", date)
+        }
     }
 
     func testRealTitlesPass() {
