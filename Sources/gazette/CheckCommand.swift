@@ -28,7 +28,9 @@ struct CheckCommand: ParsableCommand {
         for warning in report.warnings { printError(warning.description) }
         for error in report.errors { printError("error: \(error)") }
         let failed = !report.passed || (strict && !report.warnings.isEmpty)
+        let failing = report.warnings.filter(\.failsCheck).count
         let counts = "\(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+            + (failing > 0 ? " (\(failing) of blocks that are not papers or papers without an abstract)" : "")
         if let build = report.build {
             print("gazette: check \(failed ? "failed" : "passed"): \(counts); \(build.papers) papers, \(build.topics) topics, \(build.pages) pages")
         } else {
