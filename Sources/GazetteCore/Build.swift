@@ -56,7 +56,8 @@ public struct Content: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// Reads `site.yml`, every `dumps/*.txt` (sorted by name) and every `pages/*.md`.
+/// Reads `site.yml`, every dump of `dumps/` (`.txt .md .json .jsonl .atom .xml`, sorted by name,
+/// each in the format its content shows or `site.yml` forces) and every `pages/*.md`.
 public func loadContent(_ directory: String) throws -> Content {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
@@ -65,23 +66,17 @@ public func loadContent(_ directory: String) throws -> Content {
     }
     let config = try SiteConfig.load(path: (directory as NSString).appendingPathComponent("site.yml"))
     let dumpsDirectory = (directory as NSString).appendingPathComponent("dumps")
-    let dumpFiles = ((try? fm.contentsOfDirectory(atPath: dumpsDirectory)) ?? []).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
+    let files = dumpFiles(in: dumpsDirectory)
     var diagnostics: [Diagnostic] = []
-    if dumpFiles.isEmpty {
-        diagnostics.append(Diagnostic(.warning, file: dumpsDirectory, line: 0, "no dumps (*.txt) found; the digest will be empty"))
+    if files.isEmpty {
+        diagnostics.append(Diagnostic(.warning, file: dumpsDirectory, line: 0, "no dumps (*.txt, *.json, *.atom, ...) found; the digest will be empty"))
     }
-    let parser = DumpParser()
+    if let clash = duplicateDumpNames(files, directory: dumpsDirectory) { throw clash }
     // Dumps are read and parsed on all cores (each file's bytes live only while it is parsed); the
     // results are then taken in name order, so errors, notes and the paper limit come out as a
     // reading one file after another would give them.
-    let parsed = try concurrentMap(dumpFiles) { file -> Result<(Dump, [Diagnostic]), Error> in
-        Result {
-            let path = (dumpsDirectory as NSString).appendingPathComponent(file)
-            guard let data = fm.contents(atPath: path) else {
-                throw IngestError.unreadable(file: path, reason: "permission denied or not a regular file")
-            }
-            return try parser.parse(Array(data), name: String(file.dropLast(4)), path: path)
-        }
+    let parsed = try concurrentMap(files) { file -> Result<(Dump, [Diagnostic]), Error> in
+        Result { try readDump(path: (dumpsDirectory as NSString).appendingPathComponent(file), rules: config.formats) }
     }
     var dumps: [Dump] = []
     var paperLimit = PaperLimit()
@@ -134,8 +129,13 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     content.config = options.overrides.applied(to: content.config)
     var papers = timed("merge", { mergePapers(content.dumps) }) { "\($0.count) papers" }
     assignSlugs(&papers)
-    // Dump pages need only the titles: the abstracts live on in the papers.
-    for d in content.dumps.indices { for e in content.dumps[d].entries.indices { content.dumps[d].entries[e].abstract = nil } }
+    // Dump pages need only the titles and arXiv ids: the rest lives on in the papers.
+    for d in content.dumps.indices {
+        for e in content.dumps[d].entries.indices {
+            content.dumps[d].entries[e].abstract = nil
+            content.dumps[d].entries[e].details = PaperDetails(arxivID: content.dumps[d].entries[e].details.arxivID)
+        }
+    }
     let mapPath = topicMapPath(contentDirectory: options.contentDirectory)
     let previousMap = options.keepsTopicMap ? try TopicMapFile.load(mapPath) : nil
     var topicChanges: TopicMapChanges?
@@ -292,6 +292,10 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     var paperIndex: [String: Int] = [:]
     let titleKeys = concurrentChunks(model.papers.count, workers: workers) { range in range.map { normalizedTitleKey(model.papers[$0].title) } }.flatMap { $0 }
     for (index, key) in titleKeys.enumerated() { paperIndex[key] = index }
+    // An entry merged by its arXiv id may carry another title than the paper kept.
+    for (index, paper) in model.papers.enumerated() {
+        if let id = paper.details.arxivID { paperIndex[arxivPaperKey(id)] = index }
+    }
     jobs.append(Job(path: "dumps/index.html", template: "dumps", title: "Issues", description: nil, section: "dumps", context: contexts.dumpsIndex))
     // Finding each entry's paper normalises its title: one issue per task.
     let pagesOfDump = try concurrentMap(model.dumps, workers: workers) { contexts.dumpPages($0, paperIndex: paperIndex) }

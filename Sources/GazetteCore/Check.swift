@@ -8,7 +8,8 @@ public struct CheckReport: Sendable {
     /// The summary of the build that was rendered in memory, when nothing stopped it.
     public var build: BuildReport?
 
-    public var passed: Bool { errors.isEmpty }
+    /// No errors, and no warning of a block that is not a paper or a paper without its abstract.
+    public var passed: Bool { errors.isEmpty && !warnings.contains(where: \.failsCheck) }
 }
 
 /// Checks a content directory and theme the way `buildSite` would, but reports every broken file
@@ -26,18 +27,14 @@ public func checkSite(_ options: BuildOptions) -> CheckReport {
     func note(_ work: () throws -> Void) {
         do { try work() } catch { report.errors.append("\(error)") }
     }
-    note { _ = try SiteConfig.load(path: (directory as NSString).appendingPathComponent("site.yml")) }
+    var rules: [FormatRule] = []
+    note { rules = try SiteConfig.load(path: (directory as NSString).appendingPathComponent("site.yml")).formats }
     note { _ = try TemplateSet(directory: options.templatesDirectory) }
     let dumpsDirectory = (directory as NSString).appendingPathComponent("dumps")
-    let parser = DumpParser()
-    for file in listed(dumpsDirectory, suffix: ".txt") {
-        let path = (dumpsDirectory as NSString).appendingPathComponent(file)
-        note {
-            guard let data = fm.contents(atPath: path) else {
-                throw IngestError.unreadable(file: path, reason: "permission denied or not a regular file")
-            }
-            _ = try parser.parse(Array(data), name: String(file.dropLast(4)), path: path)
-        }
+    let files = dumpFiles(in: dumpsDirectory)
+    note { if let clash = duplicateDumpNames(files, directory: dumpsDirectory) { throw clash } }
+    for file in files {
+        note { _ = try readDump(path: (dumpsDirectory as NSString).appendingPathComponent(file), rules: rules) }
     }
     let pagesDirectory = (directory as NSString).appendingPathComponent("pages")
     for file in listed(pagesDirectory, suffix: ".md") {

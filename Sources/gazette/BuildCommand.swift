@@ -7,7 +7,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site from a content directory into an output directory.",
         discussion: """
-        Reads content/site.yml, content/dumps/*.txt and content/pages/*.md, infers topics, and writes
+        Reads content/site.yml, content/dumps/ (text, Daily Papers JSON, arXiv Atom) and content/pages/*.md, infers topics, and writes
         the site to the output directory atomically: a failed build leaves the previous one untouched.
         On a terminal each stage prints a line with its counts; in CI (CI=true, or stderr not a
         terminal) only warnings and the summary line are printed.

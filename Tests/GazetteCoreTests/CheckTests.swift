@@ -42,13 +42,45 @@ final class CheckTests: XCTestCase {
 
     func testGivesTheSameWarningsAsBuild() throws {
         let root = try copyOfFixtureSite()
-        try FileManager.default.copyItem(atPath: Fixtures.path("Dumps/title-without-abstract.txt"),
-                                         toPath: root.appendingPathComponent("content/dumps/c-title.txt").path)
+        try FileManager.default.copyItem(atPath: Fixtures.path("Dumps/invalid-utf8.txt"),
+                                         toPath: root.appendingPathComponent("content/dumps/c-utf8.txt").path)
         let report = checkSite(options(root))
-        XCTAssertTrue(report.passed, report.errors.joined(separator: "\n"))
+        XCTAssertTrue(report.passed, report.errors.joined(separator: "\n") + report.warnings.map(\.description).joined(separator: "\n"))
         XCTAssertFalse(report.warnings.isEmpty)
         let built = try buildSite(options(root))
         XCTAssertEqual(report.warnings, built.diagnostics)
+    }
+
+    func testAPaperWithoutAbstractFailsTheCheckButNotTheBuild() throws {
+        let root = try copyOfFixtureSite()
+        try FileManager.default.copyItem(atPath: Fixtures.path("Dumps/title-without-abstract.txt"),
+                                         toPath: root.appendingPathComponent("content/dumps/c-title.txt").path)
+        let report = checkSite(options(root))
+        XCTAssertEqual(report.errors, [])
+        XCTAssertFalse(report.passed)
+        XCTAssertEqual(report.warnings.filter(\.failsCheck).map(\.line), [17])
+        XCTAssertNoThrow(try buildSite(options(root)))
+    }
+
+    func testABlockThatIsNotAPaperFailsTheCheck() throws {
+        let root = try copyOfFixtureSite()
+        try FileManager.default.copyItem(atPath: Fixtures.path("Dumps/navigation-block.txt"),
+                                         toPath: root.appendingPathComponent("content/dumps/c-navigation.txt").path)
+        let report = checkSite(options(root))
+        XCTAssertFalse(report.passed)
+        let junk = report.warnings.filter(\.failsCheck)
+        XCTAssertEqual(junk.map(\.line), [3], junk.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(junk.allSatisfy { $0.message.contains("does not look like a paper") })
+    }
+
+    func testAFileWithNoCrediblePaperIsAnError() throws {
+        let root = try copyOfFixtureSite()
+        try FileManager.default.copyItem(atPath: Fixtures.path("Dumps/chrome-links-only.txt"),
+                                         toPath: root.appendingPathComponent("content/dumps/c-chrome.txt").path)
+        let report = checkSite(options(root))
+        XCTAssertEqual(report.errors.count, 1)
+        XCTAssertTrue(report.errors.first?.contains("c-chrome.txt:") == true, report.errors.joined())
+        XCTAssertTrue(report.errors.first?.contains("page chrome") == true, report.errors.joined())
     }
 
     func testTemplateErrorsAreReported() throws {

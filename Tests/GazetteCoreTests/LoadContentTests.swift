@@ -34,4 +34,36 @@ final class LoadContentTests: XCTestCase {
             XCTAssertEqual((file as NSString).lastPathComponent, "07.txt")
         }
     }
+
+    /// A content folder holding `files` (name → bytes) in `dumps/` and `siteYML` as `site.yml`.
+    func content(files: [String: [UInt8]], siteYML: String = "title: Test\n") throws -> String {
+        let root = try content([:])
+        try siteYML.write(toFile: root + "/site.yml", atomically: true, encoding: .utf8)
+        for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: root + "/dumps/" + name)) }
+        return root
+    }
+
+    func testEveryReadExtensionIsLoadedInItsFormat() throws {
+        let loaded = try loadContent(try content(files: [
+            "a.txt": Array(dump(1).utf8), "b.json": try Fixtures.bytes("Formats/daily-papers-list.json"),
+            "c.atom": try Fixtures.bytes("Formats/arxiv-feed.atom"), "d.jsonl": try Fixtures.bytes("Formats/daily-papers-lines.jsonl"),
+            "e.html": Array("<html></html>".utf8),
+        ]))
+        XCTAssertEqual(loaded.dumps.map(\.name), ["a", "b", "c", "d"])
+        XCTAssertEqual(loaded.dumps.map(\.entries.count), [1, 2, 2, 3])
+    }
+
+    func testAFormatsRuleOfSiteYMLForcesTheFormat() throws {
+        let root = try content(files: ["feed.xml": try Fixtures.bytes("Formats/arxiv-feed.atom")], siteYML: "formats:\n  \"*.xml\": text\n")
+        XCTAssertThrowsError(try loadContent(root)) { error in
+            XCTAssertTrue("\(error)".contains("looks like HTML or XML"), "\(error)")
+        }
+    }
+
+    func testTwoFilesOfOneIssueNameAreAnError() throws {
+        let root = try content(files: ["day.txt": Array(dump(1).utf8), "day.json": try Fixtures.bytes("Formats/daily-papers-paper.json")])
+        XCTAssertThrowsError(try loadContent(root)) { error in
+            XCTAssertEqual("\(error)", "ingest: \(root)/dumps/day.txt: same issue name `day` as day.json; rename one of the two files")
+        }
+    }
 }

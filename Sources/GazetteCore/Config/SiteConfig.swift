@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Papers per page of a long list (all papers, a topic, a month, an issue); shorter lists stay
     /// on one page, where readers can sort and filter them in the browser.
     public var paginate = 500
+    /// `formats:` rules that force the format of dump files whose names match, in file order.
+    public var formats: [FormatRule] = []
 
     public init() {}
 }
@@ -93,6 +95,7 @@ extension SiteConfig {
                     throw ConfigError.invalid(file: file, line: line, reason: "`paginate` must be a whole number of papers per page, at least 1")
                 }
                 config.paginate = n
+            case "formats": config.formats = try parseFormats(value, file: file, line: line)
             case "feeds":
                 guard let on = value.bool else { throw ConfigError.invalid(file: file, line: line, reason: "`feeds` must be true or false") }
                 config.feeds = on
@@ -103,7 +106,7 @@ extension SiteConfig {
         return config
     }
 
-    static let topLevelKeys = ["title", "description", "base_url", "language", "home_top_papers", "topics", "output", "feeds", "paginate"]
+    static let topLevelKeys = ["title", "description", "base_url", "language", "home_top_papers", "topics", "output", "feeds", "paginate", "formats"]
     static let topicKeys = ["count", "seeds", "min_size", "max_share", "related"]
 
     private static func parseTopics(_ node: Node, file: String) throws -> TopicOptions {
@@ -145,6 +148,23 @@ extension SiteConfig {
             }
         }
         return options
+    }
+
+    /// `formats: {"*.md": capture, "arxiv-*.xml": atom}`: file-name patterns and format names.
+    private static func parseFormats(_ node: Node, file: String, line: Int?) throws -> [FormatRule] {
+        guard let mapping = node.mapping else {
+            throw ConfigError.invalid(file: file, line: line, reason: "`formats` must map file patterns to format names, e.g. `formats: {\"*.md\": text}`")
+        }
+        return try mapping.map { key, format in
+            let line = key.mark?.line ?? line
+            guard let pattern = key.string, !pattern.isEmpty, key.scalar != nil else {
+                throw ConfigError.invalid(file: file, line: line, reason: "each key of `formats` must be a file pattern such as `\"*.md\"`")
+            }
+            guard let name = format.string, format.scalar != nil, DumpFormats.named(name) != nil else {
+                throw ConfigError.invalid(file: file, line: line, reason: "`formats` gives \"\(pattern)\" an unknown format; known formats: \(DumpFormats.names.joined(separator: ", "))")
+            }
+            return FormatRule(pattern: pattern, format: name)
+        }
     }
 
     private static func yamlLine(_ error: YamlError) -> Int? {

@@ -5,6 +5,9 @@ public struct DecodedLines: Sendable {
     public var diagnostics: [Diagnostic]
     /// 1-based line of the first NUL byte, which no text dump contains.
     public var firstNULLine: Int?
+    /// How many bytes are C0 controls other than tab, line feed, form feed and carriage return:
+    /// a few are strays in text, many make the file binary.
+    public var controlBytes: Int
 }
 
 /// Splits `bytes` into lines without their `\n` or `\r\n` ends.
@@ -12,6 +15,7 @@ public func decodeDumpLines(_ bytes: [UInt8], file: String) -> DecodedLines {
     var lines: [String] = []
     var diagnostics: [Diagnostic] = []
     var firstNUL: Int?
+    var controlBytes = 0
     var start = 0
     // A UTF-8 byte-order mark says nothing about the text; drop it.
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -39,12 +43,13 @@ public func decodeDumpLines(_ bytes: [UInt8], file: String) -> DecodedLines {
                 hasHighBytes = false
             } else if byte >= 0x80 {
                 hasHighBytes = true
-            } else if byte == 0, firstNUL == nil {
-                firstNUL = lines.count + 1
+            } else if byte < 0x20, byte != 0x09, byte != 0x0C, byte != 0x0D {
+                controlBytes += 1
+                if byte == 0, firstNUL == nil { firstNUL = lines.count + 1 }
             }
             index += 1
         }
         if lineStart < count { emit(count) }
     }
-    return DecodedLines(lines: lines, diagnostics: diagnostics, firstNULLine: firstNUL)
+    return DecodedLines(lines: lines, diagnostics: diagnostics, firstNULLine: firstNUL, controlBytes: controlBytes)
 }

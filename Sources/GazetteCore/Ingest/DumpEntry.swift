@@ -7,10 +7,15 @@ public struct DumpEntry: Hashable, Sendable {
     public var upvotes: Int?
     /// 1-based line of the title in the dump.
     public var line: Int
+    /// True when `abstract` is Hugging Face's AI summary, all the source had.
+    public var abstractIsAISummary: Bool
+    /// What the richer formats tell beyond the listing's text (arXiv id, names, links, ...).
+    public var details: PaperDetails
 
     public init(
         title: String, abstract: String? = nil, authorCount: Int? = nil,
-        published: PaperDate? = nil, upvotes: Int? = nil, line: Int
+        published: PaperDate? = nil, upvotes: Int? = nil, line: Int,
+        abstractIsAISummary: Bool = false, details: PaperDetails = PaperDetails()
     ) {
         self.title = title
         self.abstract = abstract
@@ -18,6 +23,8 @@ public struct DumpEntry: Hashable, Sendable {
         self.published = published
         self.upvotes = upvotes
         self.line = line
+        self.abstractIsAISummary = abstractIsAISummary
+        self.details = details
     }
 }
 

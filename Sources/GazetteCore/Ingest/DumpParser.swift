@@ -1,4 +1,4 @@
-/// Reads the listing-page dumps in all three layouts seen in the wild:
+/// Reads the listing-page dumps (the `text` format) in all three layouts seen in the wild:
 /// blank-line separated entries, entries with no blank lines at all (with `Subscribe` glued to the
 /// first title), and entries followed by `• N authors`, `·` and `Mon D, YYYY [upvotes]` lines.
 public struct DumpParser: Sendable {
@@ -15,8 +15,11 @@ public struct DumpParser: Sendable {
     public func parse(_ bytes: [UInt8], name: String, path: String) throws -> (Dump, [Diagnostic]) {
         let decoded = decodeDumpLines(bytes, file: path)
         var diagnostics = decoded.diagnostics
-        if let nul = decoded.firstNULLine {
-            throw IngestError.notADump(file: path, line: nul, reason: "it holds binary data (a NUL byte); a dump is plain text")
+        // A stray NUL is dropped with the other control characters (warned about below, with its
+        // line); a file full of them is binary, not text.
+        if let nul = decoded.firstNULLine, decoded.controlBytes * 20 >= bytes.count {
+            throw IngestError.notADump(file: path, line: nul,
+                reason: "it holds binary data (NUL and \(decoded.controlBytes) control bytes in \(bytes.count)); a dump is plain text")
         }
         var entries: [DumpEntry] = []
         var captureDate: CaptureDate?
@@ -30,7 +33,7 @@ public struct DumpParser: Sendable {
             let lineNumber = offset + 1
             var text = Substring(raw).trimmingWhitespace()
             if let cleaned = removingControlCharacters(raw) {
-                diagnostics.append(Diagnostic(.warning, file: path, line: lineNumber, "control characters removed (invisible, or able to reorder the text)"))
+                diagnostics.append(Diagnostic(.warning, file: path, line: lineNumber, raw.contains("\u{0}") ? "NUL byte removed (a stray in the text)" : "control characters removed (invisible, or able to reorder the text)"))
                 text = Substring(cleaned).trimmingWhitespace()
             }
             if text.isEmpty { continue }
@@ -111,15 +114,15 @@ public struct DumpParser: Sendable {
             return (Dump(name: name, path: path, captureDate: nil, entries: []), diagnostics)
         }
         if entries.isEmpty && !strayText.isEmpty || !entries.isEmpty && !entries.contains(where: { $0.abstract != nil }) {
+            // Say what the file looked like: its short lines are usually a page's chrome.
+            let looks = entries.first.map { first in
+                "; its \(entries.count) short lines look like page chrome (the first, \"\(first.title.prefix(60))\", \(junkTitleReason(first.title) ?? "has no abstract"))"
+            } ?? ""
             throw IngestError.notADump(file: path, line: firstLine,
-                reason: "no paper entries found (expected a title line followed by an abstract)")
+                reason: "no paper entries found (expected a title line followed by an abstract)" + looks)
         }
         if entries.isEmpty {
             diagnostics.append(Diagnostic(.warning, file: path, line: 0, "empty dump: only page chrome, no papers"))
-        }
-        for entry in entries where entry.abstract == nil {
-            diagnostics.append(Diagnostic(.warning, file: path, line: entry.line,
-                "paper \"\(entry.title.prefix(60))\" has no abstract; kept with its title only"))
         }
         return (Dump(name: name, path: path, captureDate: captureDate, entries: entries), diagnostics)
     }
@@ -130,7 +133,7 @@ public struct DumpParser: Sendable {
         if lower.hasPrefix("<!doctype") || lower.hasPrefix("<html") || lower.hasPrefix("<?xml") || lower.hasPrefix("<") {
             return "it looks like HTML or XML; save the page as text"
         }
-        if lower.hasPrefix("{") || lower.hasPrefix("[") { return "it looks like JSON; a dump is the page saved as text" }
+        if opensLikeJSON(text) { return "it looks like JSON but is not Daily Papers API JSON; a text dump is the page saved as text" }
         return nil
     }
 

@@ -4,6 +4,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case notADump(file: String, line: Int, reason: String)
     case invalidPage(file: String, line: Int, reason: String)
     case tooManyPapers(file: String, line: Int, limit: Int)
+    /// A structured dump (JSON, Atom) with a value of the wrong shape at `path`.
+    case badRecord(file: String, line: Int, path: String, reason: String)
+    /// Two dump files that would be the same issue (`a.txt` and `a.json`).
+    case duplicateDumpName(file: String, other: String, name: String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "ingest: \(file):\(line): invalid page: \(reason)"
         case let .tooManyPapers(file, line, limit):
             return "ingest: \(file):\(line): more than \(limit) distinct papers in the content; build the dumps as several smaller sites"
+        case let .badRecord(file, line, path, reason):
+            return "ingest: \(file):\(line): at `\(path)`: \(reason); fix or remove that value"
+        case let .duplicateDumpName(file, other, name):
+            return "ingest: \(file): same issue name `\(name)` as \(other); rename one of the two files"
         }
     }
 }

@@ -11,7 +11,8 @@ public struct SourceRef: Hashable, Comparable, Sendable {
     public static func < (a: SourceRef, b: SourceRef) -> Bool { (a.dump, a.line) < (b.dump, b.line) }
 }
 
-/// One paper of the digest: every dump entry with the same normalised title, merged.
+/// One paper of the digest: every dump entry with the same arXiv id or, without one, the same
+/// normalised title, merged.
 public struct Paper: Hashable, Sendable {
     /// The URL slug, unique in the digest and stable across builds.
     public var slug: String
@@ -26,11 +27,16 @@ public struct Paper: Hashable, Sendable {
     public var otherLinks: [String]
     /// Every dump and line the paper appears at, sorted.
     public var sources: [SourceRef]
+    /// True when `abstract` is Hugging Face's AI summary because no source had the abstract.
+    public var abstractIsAISummary: Bool
+    /// The richest details any of its sources gave (arXiv id, authors' names, dates, links).
+    public var details: PaperDetails
 
     public init(
         slug: String = "", title: String, abstract: String? = nil, authorCount: Int? = nil,
         published: PaperDate? = nil, upvotes: Int? = nil, codeLinks: [String] = [],
-        otherLinks: [String] = [], sources: [SourceRef] = []
+        otherLinks: [String] = [], sources: [SourceRef] = [], abstractIsAISummary: Bool = false,
+        details: PaperDetails = PaperDetails()
     ) {
         self.slug = slug
         self.title = title
@@ -41,5 +47,7 @@ public struct Paper: Hashable, Sendable {
         self.codeLinks = codeLinks
         self.otherLinks = otherLinks
         self.sources = sources
+        self.abstractIsAISummary = abstractIsAISummary
+        self.details = details
     }
 }

@@ -41,3 +41,16 @@ public struct PaperDate: Hashable, Comparable, Sendable {
 
     private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
+
+extension PaperDate {
+    /// The date of an ISO-8601 timestamp (`2025-09-04T21:26:31.000Z` or `2025-09-04`), or nil.
+    public init?(timestamp text: String) {
+        let digits = Array(text.utf8.prefix(10))
+        guard digits.count == 10, digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-"),
+              let year = Int(String(decoding: digits[0..<4], as: UTF8.self)),
+              let month = Int(String(decoding: digits[5..<7], as: UTF8.self)),
+              let day = Int(String(decoding: digits[8..<10], as: UTF8.self)),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `papers.json`: every paper with its metadata, topics (primary first, with scores), related papers
+/// `papers.json`: every paper with its metadata (with the arXiv id, authors' names and dates when a
+/// source gave them), topics (primary first, with scores), related papers
 /// and provenance, as a data export. Written by hand (in JSONEncoder's layout), in parallel chunks:
 /// JSONEncoder took seconds on a large digest.
 func papersJSON(_ model: SiteModel) throws -> [UInt8] {
@@ -9,7 +10,13 @@ func papersJSON(_ model: SiteModel) throws -> [UInt8] {
         let index = order[position]
         let paper = model.papers[index]
         json.beginObject()
+        let details = paper.details
         if let abstract = paper.abstract { json.key("abstract"); json.string(abstract) }
+        if paper.abstractIsAISummary { json.key("abstract_is_ai_summary"); json.bool(true) }
+        if let id = details.arxivID { json.key("arxiv_id"); json.string(id) }
+        if !details.authors.isEmpty {
+            json.key("author_names"); json.beginArray(); for name in details.authors { json.string(name) }; json.endArray()
+        }
         if let authors = paper.authorCount { json.key("authors"); json.int(authors) }
         json.key("code_links"); json.beginArray(); for link in paper.codeLinks { json.string(link) }; json.endArray()
         json.key("id"); json.string(paper.slug)
@@ -28,6 +35,7 @@ func papersJSON(_ model: SiteModel) throws -> [UInt8] {
             json.beginObject(); json.key("dump"); json.string(source.dump); json.key("line"); json.int(source.line); json.endObject()
         }
         json.endArray()
+        if let date = details.submittedOnDaily { json.key("submitted_on_daily"); json.string(date.iso) }
         json.key("title"); json.string(paper.title)
         json.key("topics"); json.beginArray()
         for membership in model.topics.memberships[index] {
@@ -41,6 +49,7 @@ func papersJSON(_ model: SiteModel) throws -> [UInt8] {
             json.endObject()
         }
         json.endArray()
+        if let date = details.updated { json.key("updated"); json.string(date.iso) }
         if let upvotes = paper.upvotes { json.key("upvotes"); json.int(upvotes) }
         json.key("url"); json.string("papers/\(paper.slug)/")
         json.endObject()

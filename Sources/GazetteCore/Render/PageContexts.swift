@@ -281,7 +281,24 @@ struct PageContexts {
         if let date = paper.published { context["date"] = date.display; context["date_iso"] = date.iso }
         if let upvotes = paper.upvotes { context["upvotes"] = upvotes }
         if let authors = paper.authorCount { context["authors"] = authors == 1 ? "1 author" : "\(authors) authors" }
+        context.merge(Self.details(of: paper)) { own, _ in own }
         context["neighbours"] = neighbours(of: index, root: root)
+        return context
+    }
+
+    /// What the richer formats add to a paper page: authors' names, direct arXiv links, the date
+    /// Hugging Face featured it and its AI summary (marked as such). Values are escaped by the
+    /// templates like every other.
+    static func details(of paper: Paper) -> [String: Any] {
+        let details = paper.details
+        var context: [String: Any] = ["abstract_is_ai_summary": paper.abstractIsAISummary]
+        if !details.authors.isEmpty { context["author_names"] = details.authors.joined(separator: ", ") }
+        if let id = details.arxivID {
+            context["arxiv"] = ["id": id, "abs": "https://arxiv.org/abs/\(id)", "pdf": "https://arxiv.org/pdf/\(id)"]
+        }
+        if let date = details.submittedOnDaily { context["daily_date"] = date.display; context["daily_date_iso"] = date.iso }
+        if let summary = details.aiSummary, !paper.abstractIsAISummary { context["ai_summary"] = summary }
+        if !details.categories.isEmpty { context["categories"] = details.categories.joined(separator: ", ") }
         return context
     }
 
@@ -309,9 +326,12 @@ struct PageContexts {
         ].merging(listValues(page, root: root)) { own, _ in own }
     }
 
-    /// The pages of an issue's list, in the listing's order.
+    /// The pages of an issue's list, in the listing's order; `paperIndex` finds a paper by its
+    /// `arxivPaperKey` or its normalised title.
     func dumpPages(_ dump: Dump, paperIndex: [String: Int]) -> [ListPage] {
-        let papers = dump.entries.compactMap { paperIndex[normalizedTitleKey($0.title)] }
+        let papers = dump.entries.compactMap { entry in
+            entry.details.arxivID.flatMap { paperIndex[arxivPaperKey($0)] } ?? paperIndex[normalizedTitleKey(entry.title)]
+        }
         return listPages(papers, perPage: perPage, directory: "dumps/\(model.dumpSlugs[dump.name]!)/")
     }
 

@@ -697,10 +697,14 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
     {{#date}}Published <time datetime="{{date_iso}}">{{date}}</time>{{/date}}
     {{#authors}}<span>{{authors}}</span>{{/authors}}
     {{#upvotes}}<span class="upvotes">▲ {{upvotes}} upvotes</span>{{/upvotes}}
+    {{#daily_date}}<span>On Daily Papers <time datetime="{{daily_date_iso}}">{{daily_date}}</time></span>{{/daily_date}}
   </p>
+  {{#author_names}}<p class="authors">{{author_names}}</p>{{/author_names}}
   <section aria-labelledby="abstract-heading">
     <h2 id="abstract-heading">Abstract</h2>
-    {{#has_abstract}}<div class="abstract">{{{abstract_html}}}</div>{{/has_abstract}}
+    {{#has_abstract}}{{#abstract_is_ai_summary}}<p class="missing">The sources gave no abstract; this is Hugging Face's AI-generated summary.</p>{{/abstract_is_ai_summary}}<div class="abstract">{{{abstract_html}}}</div>{{/has_abstract}}
+    {{#ai_summary}}<p class="ai-summary">AI summary (Hugging Face): {{ai_summary}}</p>{{/ai_summary}}
+    {{#categories}}<p class="categories">arXiv categories: {{categories}}</p>{{/categories}}
     {{^has_abstract}}<p class="missing">The listing gave no abstract for this paper.</p>{{/has_abstract}}
   </section>
   <section aria-labelledby="topics-heading">
@@ -713,7 +717,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
   </section>
   {{#has_links}}
   <section aria-labelledby="links-heading">
-    <h2 id="links-heading">Links in the abstract</h2>
+    <h2 id="links-heading">Links</h2>
     <ul>
       {{#code_links}}<li>Code: <a href="{{.}}" rel="noopener">{{.}}</a></li>{{/code_links}}
       {{#other_links}}<li><a href="{{.}}" rel="noopener">{{.}}</a></li>{{/other_links}}
@@ -723,7 +727,9 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
   <section aria-labelledby="lookup-heading">
     <h2 id="lookup-heading">Find the paper</h2>
     <ul class="lookup">
-      <li><a href="{{arxiv_search}}" rel="noopener">Search arXiv for this title</a></li>
+      {{#arxiv}}<li><a href="{{abs}}" rel="noopener">arXiv abstract ({{id}})</a></li>
+      <li><a href="{{pdf}}" rel="noopener">PDF on arXiv</a></li>{{/arxiv}}
+      {{^arxiv}}<li><a href="{{arxiv_search}}" rel="noopener">Search arXiv for this title</a></li>{{/arxiv}}
       <li><a href="{{hf_search}}" rel="noopener">Search Hugging Face papers</a></li>
     </ul>
   </section>

@@ -26,6 +26,23 @@ final class SiteConfigTests: XCTestCase {
 
     // MARK: Defaults
 
+    func testFormatsMapFilePatternsToFormatNamesInFileOrder() throws {
+        let config = try parse("formats:\n  \"*.md\": text\n  \"arxiv-*.xml\": atom\n")
+        XCTAssertEqual(config.formats, [FormatRule(pattern: "*.md", format: "text"), FormatRule(pattern: "arxiv-*.xml", format: "atom")])
+    }
+
+    func testUnknownFormatNameIsAnErrorListingTheKnownOnes() throws {
+        let error = try XCTUnwrap(invalid("title: T\nformats:\n  \"*.md\": markdown\n"))
+        XCTAssertEqual(error.line, 3)
+        XCTAssertTrue(error.reason.contains("unknown format"), error.reason)
+        for name in DumpFormats.names { XCTAssertTrue(error.reason.contains(name), error.reason) }
+    }
+
+    func testFormatsMustBeAMapping() throws {
+        let error = try XCTUnwrap(invalid("formats: [text]\n"))
+        XCTAssertTrue(error.reason.contains("map file patterns"), error.reason)
+    }
+
     func testMissingFileGivesDefaults() throws {
         let path = try Fixtures.temporaryDirectory(self).appendingPathComponent("site.yml").path
         let config = try SiteConfig.load(path: path)

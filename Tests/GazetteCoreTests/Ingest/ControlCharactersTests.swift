@@ -18,10 +18,11 @@ final class ControlCharactersTests: XCTestCase {
                       "\(notes)")
     }
 
-    func testANulByteIsAClearErrorNamingTheLine() {
+    func testANulByteInTextIsDroppedWithAWarningNamingTheLine() throws {
+        // Issue 16: one stray NUL must not stop the build; a mostly binary file still does.
         let dump = "A Title\n\nAn abstract. It is text.\u{0} More text here.\n"
-        XCTAssertThrowsError(try DumpParser().parse(Array(dump.utf8), name: "d", path: "d.txt")) { error in
-            XCTAssertTrue("\(error)".contains("d.txt:3"), "\(error)")
-        }
+        let (parsed, notes) = try DumpParser().parse(Array(dump.utf8), name: "d", path: "d.txt")
+        XCTAssertEqual(parsed.entries.first?.abstract, "An abstract. It is text. More text here.")
+        XCTAssertEqual(notes.map(\.description), ["d.txt:3: warning: NUL byte removed (a stray in the text)"])
     }
 }

@@ -144,7 +144,8 @@ final class DumpParserTests: XCTestCase {
     // MARK: Degenerate dumps
 
     func testTitleWithoutAbstractIsKeptWithWarningNamingItsLine() throws {
-        let (dump, diagnostics) = try parse("title-without-abstract.txt")
+        // The warning comes from the no-junk rules every format passes through.
+        let (dump, diagnostics) = try readDump(path: Fixtures.path("Dumps/title-without-abstract.txt"), rules: [])
         XCTAssertEqual(dump.entries.map(\.title), Self.titles)
         XCTAssertEqual(dump.entries.map(\.line), [13, 17, 19])
         XCTAssertNil(dump.entries[1].abstract)
@@ -155,6 +156,7 @@ final class DumpParserTests: XCTestCase {
         XCTAssertEqual(warning.file, Fixtures.path("Dumps/title-without-abstract.txt"))
         XCTAssertEqual(warning.line, 17)
         XCTAssertTrue(warning.message.contains("A Corpus of Literal and Figurative Idiom Occurrences"), warning.message)
+        XCTAssertTrue(warning.failsCheck)
     }
 
     func testEmptyDumpGivesNoEntriesAndAWarning() throws {
@@ -190,6 +192,24 @@ final class DumpParserTests: XCTestCase {
         XCTAssertEqual(error.file, Fixtures.path("Dumps/binary.txt"))
         XCTAssertEqual(error.line, 3)
         XCTAssertTrue(error.reason.contains("NUL"), error.reason)
+    }
+
+    func testStrayNULIsDroppedWithAWarningNamingItsLine() throws {
+        let (dump, diagnostics) = try parse("stray-nul.txt")
+        let (clean, _) = try parse("blank-separated.txt")
+        XCTAssertEqual(dump.entries, clean.entries)
+        XCTAssertEqual(diagnostics.map(\.line), [15])
+        XCTAssertTrue(diagnostics.first?.message.contains("NUL") == true, diagnostics.first?.message ?? "")
+    }
+
+    func testAShortTextWithManyControlBytesIsStillBinary() throws {
+        var bytes = try Fixtures.bytes("Dumps/stray-nul.txt")
+        bytes += [UInt8](repeating: 0, count: bytes.count / 10)
+        XCTAssertThrowsError(try DumpParser().parse(bytes, name: "x", path: "x.txt")) { error in
+            guard case let IngestError.notADump(_, line, reason)? = error as? IngestError else { return XCTFail("\(error)") }
+            XCTAssertEqual(line, 15)
+            XCTAssertTrue(reason.contains("binary"), reason)
+        }
     }
 
     func testProseWithoutAbstractsIsNotADump() throws {

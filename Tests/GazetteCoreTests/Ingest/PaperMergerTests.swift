@@ -87,6 +87,61 @@ final class PaperMergerTests: XCTestCase {
         XCTAssertEqual(papers.first?.codeLinks, ["https://github.com/example/exedec"])
     }
 
+    // MARK: arXiv ids
+
+    private func withID(_ title: String, _ id: String?, abstract: String? = nil, line: Int = 2, authors: [String] = [],
+                        aiSummary: Bool = false) -> DumpEntry {
+        DumpEntry(title: title, abstract: abstract ?? longAbstract, line: line, abstractIsAISummary: aiSummary,
+                  details: PaperDetails(arxivID: id, authors: authors))
+    }
+
+    func testSameArxivIDMergesDifferentTitles() {
+        let papers = mergePapers([
+            dump("a", [withID("DSPy: Compiling Declarative Language Model Calls", "2310.03714")]),
+            dump("b", [withID("DSPy - compiling declarative LM calls into pipelines", "2310.03714", line: 9)]),
+        ])
+        XCTAssertEqual(papers.count, 1)
+        XCTAssertEqual(papers.first?.sources, [SourceRef(dump: "a", line: 2), SourceRef(dump: "b", line: 9)])
+    }
+
+    func testSameTitleWithDifferentArxivIDsStaysTwoPapers() {
+        let papers = mergePapers([dump("a", [withID("Scaling Laws Revisited", "2401.00001"), withID("Scaling Laws Revisited", "2402.00002", line: 7)])])
+        XCTAssertEqual(papers.map(\.details.arxivID), ["2401.00001", "2402.00002"])
+    }
+
+    func testTextEntryAndJSONEntryOfOnePaperMergeInEitherOrder() {
+        let text = DumpEntry(title: "Why language models hallucinate", abstract: shortAbstract, authorCount: 3, upvotes: 30, line: 13)
+        let json = withID("Why Language Models Hallucinate", "2509.04664", line: 2, authors: ["Adam Tauman Kalai", "Ofir Nachum"])
+        for order in [[dump("text", [text]), dump("json", [json])], [dump("json", [json]), dump("text", [text])]] {
+            let papers = mergePapers(order)
+            XCTAssertEqual(papers.count, 1)
+            XCTAssertEqual(papers.first?.details.arxivID, "2509.04664")
+            XCTAssertEqual(papers.first?.details.authors, ["Adam Tauman Kalai", "Ofir Nachum"])
+            XCTAssertEqual(papers.first?.authorCount, 3)
+            XCTAssertEqual(papers.first?.upvotes, 30)
+            XCTAssertEqual(papers.first?.sources, [SourceRef(dump: "json", line: 2), SourceRef(dump: "text", line: 13)])
+        }
+    }
+
+    func testARealAbstractBeatsALongerAISummary() {
+        let ai = withID("Some Paper", "2401.00001", abstract: longAbstract + " More.", aiSummary: true)
+        let real = withID("Some Paper", "2401.00001", abstract: shortAbstract)
+        for order in [[ai, real], [real, ai]] {
+            let paper = mergePapers([dump("a", order)]).first
+            XCTAssertEqual(paper?.abstract, shortAbstract)
+            XCTAssertEqual(paper?.abstractIsAISummary, false)
+        }
+    }
+
+    func testLinksNamedByTheSourceComeBeforeThoseInTheAbstractWithoutRepeats() {
+        var entry = withID("Some Paper", "2401.00001", abstract: longAbstract + " Code: https://github.com/example/repo and https://github.com/example/other.")
+        entry.details.githubRepo = "https://github.com/example/repo"
+        entry.details.projectPage = "https://example.org/project"
+        let paper = mergePapers([dump("a", [entry])]).first
+        XCTAssertEqual(paper?.codeLinks, ["https://github.com/example/repo", "https://github.com/example/other"])
+        XCTAssertEqual(paper?.otherLinks, ["https://example.org/project"])
+    }
+
     // MARK: Default content
 
     func testDefaultContentMergesIntoExpectedPapers() throws {
@@ -104,5 +159,25 @@ final class PaperMergerTests: XCTestCase {
         XCTAssertEqual(dates["004"], CaptureDate(month: 1, day: 19))
         XCTAssertEqual(dates["001"], .some(nil))
         XCTAssertEqual(dates["002"], .some(nil))
+    }
+}
+
+/// Folding the richer formats' details of several sightings into one paper.
+final class PaperDetailsTests: XCTestCase {
+    func testMissingValuesAreTakenAndLongerListsAndLaterDatesWin() {
+        var kept = PaperDetails(arxivID: "2310.03714", authors: ["A"], updated: PaperDate(year: 2023, month: 10, day: 6), comments: 1)
+        kept.absorb(PaperDetails(arxivID: "9999.99999", authors: ["A", "B"], submittedOnDaily: PaperDate(year: 2023, month: 10, day: 9),
+                                 updated: PaperDate(year: 2024, month: 1, day: 2), comments: 4, githubRepo: "https://github.com/x/y",
+                                 aiSummary: "S", aiKeywords: ["k"], categories: ["cs.CL"]))
+        XCTAssertEqual(kept, PaperDetails(arxivID: "2310.03714", authors: ["A", "B"], submittedOnDaily: PaperDate(year: 2023, month: 10, day: 9),
+                                          updated: PaperDate(year: 2024, month: 1, day: 2), comments: 4, githubRepo: "https://github.com/x/y",
+                                          aiSummary: "S", aiKeywords: ["k"], categories: ["cs.CL"]))
+    }
+
+    func testISOTimestampsGiveTheirDate() {
+        XCTAssertEqual(PaperDate(timestamp: "2025-09-04T21:26:31.000Z"), PaperDate(year: 2025, month: 9, day: 4))
+        XCTAssertEqual(PaperDate(timestamp: "2025-09-04"), PaperDate(year: 2025, month: 9, day: 4))
+        XCTAssertNil(PaperDate(timestamp: "2025-13-04"))
+        XCTAssertNil(PaperDate(timestamp: "Sep 4, 2025"))
     }
 }
