@@ -44,6 +44,8 @@ public actor DevServer {
     public private(set) var version = 0
     /// The error of the last build, nil when it succeeded.
     public private(set) var lastError: String?
+    /// Whether the last good build rewrote the topic map.
+    private var lastBuildWroteTopicMap = false
 
     public init(options: ServeOptions, log: @escaping @Sendable (String) -> Void) {
         self.options = options
@@ -118,6 +120,7 @@ public actor DevServer {
         }
         switch outcome {
         case let .success(report):
+            lastBuildWroteTopicMap = report.topicMapWritten
             version += 1
             lastError = nil
             for diagnostic in report.diagnostics { log(diagnostic.description) }
@@ -140,6 +143,9 @@ public actor DevServer {
             seen = SourceSnapshot(folders: folders)
             log("gazette: change seen, rebuilding")
             await rebuild()
+            // The build records content/topics.map; that write is not an edit (a second rebuild would
+            // reload every open page again for nothing). Edits to other files during the build still count.
+            if lastBuildWroteTopicMap { seen.refresh(topicMapPath(contentDirectory: options.build.contentDirectory)) }
         }
     }
 

@@ -10,6 +10,13 @@ struct SourceSnapshot: Equatable {
         var size: Int
     }
 
+    /// Takes `path`'s current stamp as seen: a file the build itself wrote is no edit to rebuild for.
+    mutating func refresh(_ path: String) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { files[path] = nil; return }
+        files[path] = FileStamp(modified: attributes[.modificationDate] as? Date ?? .distantPast,
+                                size: (attributes[.size] as? NSNumber)?.intValue ?? 0)
+    }
+
     /// Reads the stamps of every non-hidden file under `folders`; missing folders count as empty.
     init(folders: [String]) {
         let fm = FileManager.default

@@ -42,6 +42,13 @@ struct BuildCommand: ParsableCommand {
         do { report = try buildSite(options) } catch { throw fail(error) }
         if verbosity.showsSummary {
             for diagnostic in report.diagnostics { printError(diagnostic.description) }
+            // Topics born or retired change the site's addresses: say so, with the map to commit.
+            if let changes = report.topicChanges, !(changes.born.isEmpty && changes.retired.isEmpty) {
+                for line in changes.report(limit: 0).split(separator: "\n") where line.hasPrefix("born") || line.hasPrefix("retired") {
+                    printError("gazette: topic \(line)")
+                }
+                printError("gazette: \(topicMapPath(contentDirectory: options.contentDirectory)) records these; commit it with your dumps")
+            }
             print("gazette: built \(report.summary) → \(options.outputDirectory)")
         }
         if timings {

@@ -117,6 +117,24 @@ final class TopicsCommandTests: XCTestCase {
         XCTAssertTrue(again.output.contains("0 of 11 mapped papers move"), again.output)
     }
 
+    func testBuildSaysWhichTopicsRetiredAndThatTheMapRecordsIt() throws {
+        let copy = try fixtureCopy()
+        let misfiled = try mapWithOneMisfiledPaper(copy)
+        // A topic no paper is in any more: it retires, with no topic to send readers on to.
+        var map = try XCTUnwrap(TopicMapFile.load(misfiled.path))
+        map.topics.append(TopicMap.Entry(id: 40, slug: "lonely", name: "Lonely"))
+        try TopicMapFile.write(map, to: misfiled.path)
+        let output = NSTemporaryDirectory() + "gazette-retire-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("templates").path
+        let run = try gazette(["build", "--content", copy, "--output", output, "--templates", templates])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.errors.contains("gazette: topic retired: Lonely (topics/lonely/) → no successor"), run.errors + run.output)
+        XCTAssertTrue(run.errors.contains("\(misfiled.path) records these; commit it with your dumps"), run.errors)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/topics/lonely/index.html"), "the old address redirects")
+    }
+
     func testTopicsWithoutRefitShowsTheTopicsOfTheMap() throws {
         let copy = try fixtureCopy()
         _ = try gazette(["topics", copy, "--refit"])

@@ -118,6 +118,26 @@ final class DevServerTests: XCTestCase {
         _ = try await eventually(LiveReload.statusPath) { $0 == #"{"version":3}"# }
     }
 
+    func testTheTopicMapTheBuildWritesIsNoEditToRebuildFor() async throws {
+        var build = BuildOptions(contentDirectory: site.appendingPathComponent("content").path,
+                                 outputDirectory: site.appendingPathComponent("public").path,
+                                 templatesDirectory: site.appendingPathComponent("templates").path)
+        build.keepsTopicMap = true
+        server = DevServer(options: ServeOptions(build: build, port: 0, pollInterval: 0.1), log: { _ in })
+        try await start()
+        let map = site.appendingPathComponent("content/topics.map")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: map.path), "the first build records the map")
+        // A new dump: the build places its paper and rewrites the map, once.
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Tests/Fixtures/TopicMapGrowth/2025-feb-02.txt"),
+                                         to: site.appendingPathComponent("content/dumps/2025-feb-02.txt"))
+        _ = try await eventually(LiveReload.statusPath) { $0 == #"{"version":2}"# }
+        XCTAssertTrue(try String(contentsOf: map, encoding: .utf8).contains("paper "), "the map was rewritten")
+        // Ten polls later there has been no second build for the map's own write.
+        try await Task.sleep(nanoseconds: 1_000_000_000)
+        let status = try await fetch(LiveReload.statusPath).body
+        XCTAssertEqual(status, #"{"version":2}"#)
+    }
+
     func testTemplateEditRebuilds() async throws {
         try await start()
         let template = site.appendingPathComponent("templates/404.mustache")

@@ -32,6 +32,8 @@ public struct RetiredTopic: Hashable, Sendable {
     public var successor: Int?
     /// The newest paper date when it retired; its feed's last entry carries it.
     public var retiredOn: PaperDate?
+    /// Its main papers when it retired (nil: unknown), for redirecting its list's later pages.
+    public var paperCount: Int? = nil
 }
 
 /// A paper's place in one topic: how close it is and the terms that put it there.

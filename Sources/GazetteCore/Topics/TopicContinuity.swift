@@ -40,10 +40,12 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     let live = map.liveTopics
     let n = input.count
     let hashes = papers.map { placementHash(title: $0.title, abstract: $0.abstract) }
-    guard n > 0, !live.isEmpty else {
+    // No papers at all (every dump moved away for a moment): the map stays exactly as it was.
+    guard n > 0 else { return (input.emptyModel(), map, changes) }
+    guard !live.isEmpty else {
         // Nothing to continue: a fresh fit, whose ids and slugs stay clear of the map's.
-        var model = n > 0 ? assembleFreshFit(input, papers: papers, map: map, options: options) : input.emptyModel()
-        if includeRelated && n > 0 { model.related = relatedPapers(in: model, count: options.relatedCount) }
+        var model = assembleFreshFit(input, papers: papers, map: map, options: options)
+        if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
         changes.placed = n
         for topic in model.topics { changes.born.append(.init(name: topic.name, slug: topic.slug, papers: topic.primaryCount, reason: "the map had no live topic")) }
         return (model, recordTopicMap(model, papers: papers, hashes: hashes, retired: map.retiredTopics), changes)
@@ -53,6 +55,12 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     var identities = live.map { ClusterIdentity(id: $0.id, slug: $0.slug, name: $0.name, seed: $0.seed) }
     var clusterOfID: [Int: Int] = [:]
     for (c, topic) in live.enumerated() { clusterOfID[topic.id] = c }
+    // Papers of the map missing from this build (a dump moved away) keep their placement: they
+    // still count for their topic, so a topic is not retired because a dump is gone for a while.
+    let present = Set(papers.map(\.slug))
+    let absent = map.papers.filter { !present.contains($0.key) && clusterOfID[$0.value.topic] != nil }
+    var absentCount = [Int](repeating: 0, count: live.count)
+    for placement in absent.values { absentCount[clusterOfID[placement.topic]!] += 1 }
 
     // Mapped papers keep their topic; the rest are placed.
     var labels = [Int](repeating: -1, count: n)
@@ -176,11 +184,20 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         let alive = identities.indices.filter { !isRetired[$0] }
         let similarity = centres.pairwiseSimilarities()
         var merge: (from: Int, into: Int, reason: String)?
-        if let small = alive.filter({ sizes[$0] < retireBelow }).min(by: { (sizes[$0], $0) < (sizes[$1], $1) }) {
-            let into = alive.filter { $0 != small }.max { (similarity[small * centres.count + $0], $1) < (similarity[small * centres.count + $1], $0) }
-            // A topic left with no paper has no centre to be near anything: it retires without successor.
-            let near = into.map { similarity[small * centres.count + $0] > 0 } ?? false
-            merge = (small, near ? into! : -1, "only \(sizes[small]) main papers left (fewer than \(retireBelow))")
+        let held = { (c: Int) in sizes[c] + (c < live.count ? absentCount[c] : 0) }
+        if let small = alive.filter({ held($0) < retireBelow }).min(by: { (held($0), $0) < (held($1), $1) }), alive.count > 1 {
+            // Its papers join the topics nearest to each; the one that takes most is its successor.
+            // A topic left with no paper at all retires without one.
+            var taken = [Int](repeating: 0, count: identities.count)
+            let others = alive.filter { $0 != small }
+            var scores = [Float](repeating: 0, count: centres.count)
+            for paper in labels.indices where labels[paper] == small {
+                centres.scores(input.inputVectors[paper], into: &scores)
+                labels[paper] = others.max { (scores[$0], $1) < (scores[$1], $0) }!
+                taken[labels[paper]] += 1
+            }
+            let into = taken.indices.max { (taken[$0], $1) < (taken[$1], $0) }.flatMap { taken[$0] > 0 ? $0 : nil }
+            merge = (small, into ?? -1, "only \(held(small)) main papers left (fewer than \(retireBelow))")
         } else {
             var best: (a: Int, b: Int, similarity: Float)?
             for a in alive where !fixedCount { for b in alive where b > a && (identities[a].seed == nil || identities[b].seed == nil) {
@@ -207,7 +224,12 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         identities[c].id = nextID
         nextID += 1
     }
-    let alive = identities.indices.filter { !isRetired[$0] }
+    var finalSizes = [Int](repeating: 0, count: identities.count)
+    for label in labels { finalSizes[label] += 1 }
+    // A topic whose papers are all absent from this build is dormant: no page now (its address sends
+    // readers to the topics), still live in the map for when its papers return.
+    let dormant = identities.indices.filter { !isRetired[$0] && finalSizes[$0] == 0 && $0 < live.count }.map { live[$0] }
+    let alive = identities.indices.filter { !isRetired[$0] && finalSizes[$0] > 0 }
     var compact = [Int](repeating: -1, count: identities.count)
     for (new, old) in alive.enumerated() { compact[old] = new }
     let finalLabels = labels.map { compact[$0] }
@@ -254,13 +276,28 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     for c in identities.indices where isRetired[c] && c < live.count {
         var entry = live[c]
         entry.isRetired = true
-        entry.successor = retiredInto[c].map { identities[$0].id! }
+        // Through topics that retired in this build too, to one that lives (born ones included).
+        var into = retiredInto[c]
+        var seen: Set<Int> = []
+        while let next = into, isRetired[next], seen.insert(next).inserted { into = retiredInto[next] }
+        entry.successor = into.map { identities[$0].id! }
         entry.retiredOn = newest
+        entry.retiredPapers = map.paperCounts()[entry.id] ?? 0
         retiredEntries.append(entry)
     }
     if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
-    let recorded = recordTopicMap(model, papers: papers, hashes: hashes, retired: retiredEntries)
+    // Absent papers stay where they were, or follow their topic to its successor.
+    let liveIDs = Set(model.topics.map(\.mapID) + dormant.map(\.id))
+    let successorOf = Dictionary(retiredEntries.map { ($0.id, $0.successor) }, uniquingKeysWith: { a, _ in a })
+    var kept: [String: TopicMap.Placement] = [:]
+    for (slug, placement) in absent {
+        var topic: Int? = placement.topic
+        if let id = topic, !liveIDs.contains(id) { topic = successorOf[id] ?? nil }
+        if let topic, liveIDs.contains(topic) { kept[slug] = TopicMap.Placement(topic: topic, textHash: placement.textHash) }
+    }
+    let recorded = recordTopicMap(model, papers: papers, hashes: hashes, retired: retiredEntries + dormant, absent: kept)
     model.retired = retiredTopics(recorded, model: model)
+        + dormant.map { RetiredTopic(name: $0.name, slug: $0.slug, successor: nil, retiredOn: nil, paperCount: absentCount[clusterOfID[$0.id]!]) }
     return (model, recorded, changes)
 }
 
@@ -274,14 +311,17 @@ func assembleFreshFit(_ input: TopicInput, papers: [Paper], map: TopicMap, optio
     return model
 }
 
-/// The map a build records: every topic of the model with its terms, the retired, each paper's main topic.
-public func recordTopicMap(_ model: TopicModel, papers: [Paper], hashes: [String]? = nil, retired: [TopicMap.Entry]) -> TopicMap {
+/// The map a build records: every topic of the model with its terms, then `retired` (the retired
+/// topics, and live ones without a paper in this build), each paper's main topic and the `absent`
+/// papers' placements.
+public func recordTopicMap(_ model: TopicModel, papers: [Paper], hashes: [String]? = nil, retired: [TopicMap.Entry],
+                           absent: [String: TopicMap.Placement] = [:]) -> TopicMap {
     var entries = model.topics.map {
         TopicMap.Entry(id: $0.mapID, slug: $0.slug, name: $0.name, seed: $0.seedName, definition: $0.terms.map { ($0.key, $0.weight) })
     }
     entries += retired
-    var placements: [String: TopicMap.Placement] = [:]
-    placements.reserveCapacity(papers.count)
+    var placements = absent
+    placements.reserveCapacity(papers.count + absent.count)
     for (index, paper) in papers.enumerated() {
         guard let primary = model.memberships[index].first else { continue }
         placements[paper.slug] = TopicMap.Placement(topic: model.topics[primary.topic].mapID,
@@ -295,7 +335,8 @@ func retiredTopics(_ map: TopicMap, model: TopicModel) -> [RetiredTopic] {
     let indexOfID = Dictionary(model.topics.enumerated().map { ($1.mapID, $0) }, uniquingKeysWith: { a, _ in a })
     let full = TopicMap(topics: map.topics + model.topics.map { TopicMap.Entry(id: $0.mapID, slug: $0.slug, name: $0.name) })
     return map.retiredTopics.map { entry in
-        RetiredTopic(name: entry.name, slug: entry.slug, successor: full.liveSuccessor(of: entry.id).flatMap { indexOfID[$0.id] }, retiredOn: entry.retiredOn)
+        RetiredTopic(name: entry.name, slug: entry.slug, successor: full.liveSuccessor(of: entry.id).flatMap { indexOfID[$0.id] },
+                     retiredOn: entry.retiredOn, paperCount: entry.retiredPapers)
     }
 }
 

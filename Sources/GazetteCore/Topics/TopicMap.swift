@@ -18,9 +18,11 @@ public struct TopicMap: Equatable, Sendable {
         public var successor: Int?
         /// For a retired topic: the newest paper date of the digest when it was retired (its feed's date).
         public var retiredOn: PaperDate?
+        /// For a retired topic: how many main papers it had then, so its list's later pages redirect too.
+        public var retiredPapers: Int?
 
         public init(id: Int, slug: String, name: String, seed: String? = nil, definition: [(key: String, weight: Double)] = [],
-                    isRetired: Bool = false, successor: Int? = nil, retiredOn: PaperDate? = nil) {
+                    isRetired: Bool = false, successor: Int? = nil, retiredOn: PaperDate? = nil, retiredPapers: Int? = nil) {
             self.id = id
             self.slug = slug
             self.name = name
@@ -29,11 +31,12 @@ public struct TopicMap: Equatable, Sendable {
             self.isRetired = isRetired
             self.successor = successor
             self.retiredOn = retiredOn
+            self.retiredPapers = retiredPapers
         }
 
         public static func == (a: Entry, b: Entry) -> Bool {
             a.id == b.id && a.slug == b.slug && a.name == b.name && a.seed == b.seed && a.isRetired == b.isRetired
-                && a.successor == b.successor && a.retiredOn == b.retiredOn
+                && a.successor == b.successor && a.retiredOn == b.retiredOn && a.retiredPapers == b.retiredPapers
                 && a.definition.map(\.key) == b.definition.map(\.key) && a.definition.map(\.weight) == b.definition.map(\.weight)
         }
     }
@@ -64,6 +67,13 @@ public struct TopicMap: Equatable, Sendable {
 
     /// The topic with this id.
     public func topic(_ id: Int) -> Entry? { topics.first { $0.id == id } }
+
+    /// How many papers the map places in each topic, by id: what its pages listed when last built.
+    public func paperCounts() -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for placement in papers.values { counts[placement.topic, default: 0] += 1 }
+        return counts
+    }
 
     /// The first id no topic has had.
     public var nextID: Int { (topics.map(\.id).max() ?? 0) + 1 }

@@ -9,7 +9,7 @@ public enum TopicMapError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalid(file, line, reason):
-            return "topics: \(file):\(line): \(reason) (fix the line, or delete the file and `gazette topics --refit` to start a new map)"
+            return "topics: \(file):\(line): \(reason) (fix the line, or restore the file from git; deleting it starts a new map and drops the redirects of retired topics)"
         case let .unreadable(file, reason):
             return "topics: \(file): cannot read the topic map: \(reason)"
         case let .writeFailed(file, reason):
@@ -28,7 +28,7 @@ public enum TopicMapError: Error, Equatable, CustomStringConvertible {
 ///     terms reason 0.4121; math 0.2010; chain thought 0.1500
 ///     topic 9 old-slug
 ///     name Old name
-///     retired-into 3 2025-08-07
+///     retired-into 3 2025-08-07 42
 ///     paper some-paper-slug 3 0123456789abcdef
 public enum TopicMapFile {
     static let header = "gazette-topic-map 1"
@@ -50,7 +50,8 @@ public enum TopicMapFile {
                 out += "terms " + topic.definition.map { "\($0.key) \(String(format: "%.4f", $0.weight))" }.joined(separator: "; ") + "\n"
             }
             if topic.isRetired {
-                out += "retired-into " + (topic.successor.map(String.init) ?? "-") + (topic.retiredOn.map { " " + $0.iso } ?? "") + "\n"
+                out += "retired-into " + (topic.successor.map(String.init) ?? "-") + (topic.retiredOn.map { " " + $0.iso } ?? "")
+                    + (topic.retiredOn != nil ? topic.retiredPapers.map { " \($0)" } ?? "" : "") + "\n"
             }
         }
         out += "\n"
@@ -108,14 +109,18 @@ public enum TopicMapFile {
                 case "terms": topics[current].definition = try parseTerms(value, line: lineNumber, fail: fail)
                 default:
                     let parts = value.split(separator: " ")
-                    guard (1...2).contains(parts.count), parts[0] == "-" || Int(parts[0]) != nil else {
-                        throw fail(lineNumber, "expected `retired-into <topic id or -> [YYYY-MM-DD]`")
+                    guard (1...3).contains(parts.count), parts[0] == "-" || Int(parts[0]) != nil else {
+                        throw fail(lineNumber, "expected `retired-into <topic id or -> [YYYY-MM-DD [main papers]]`")
                     }
                     topics[current].isRetired = true
                     topics[current].successor = Int(parts[0])
-                    if parts.count == 2 {
+                    if parts.count >= 2 {
                         guard let date = PaperDate(iso: String(parts[1])) else { throw fail(lineNumber, "`\(parts[1])` is not a date (YYYY-MM-DD)") }
                         topics[current].retiredOn = date
+                    }
+                    if parts.count == 3 {
+                        guard let count = Int(parts[2]), count >= 0 else { throw fail(lineNumber, "`\(parts[2])` is not a number of papers") }
+                        topics[current].retiredPapers = count
                     }
                 }
             case "paper":

@@ -31,13 +31,17 @@ public func refitTopics(_ papers: [Paper], map: TopicMap, options: TopicOptions 
     var identities = fit.seedOfCluster.map { ClusterIdentity(name: $0, seed: $0) }
     var continuing: [Int: Int] = [:]   // mapped topic → cluster
     var renamedFrom: [Int: String] = [:]
+    // A seed names one cluster only: a continuing topic that was the seed's keeps neither its
+    // seed nor (if it is the seed's) its name when the refit gives that seed to another cluster.
+    let seedsOfFit = Set(fit.seedOfCluster.compactMap { $0 })
     for c in 0..<k {
         guard let t = bestOld[c], bestNew[t] == c else { continue }
         continuing[t] = c
         let shared = Double(overlap[c][t]) / Double(max(1, min(newSize[c], oldSize[t])))
-        let keepsName = shared >= keepNameOverlap
-        identities[c] = ClusterIdentity(id: live[t].id, slug: live[t].slug, name: keepsName ? live[t].name : fit.seedOfCluster[c],
-                                        seed: fit.seedOfCluster[c] ?? live[t].seed)
+        let seed = fit.seedOfCluster[c] ?? live[t].seed.flatMap { seedsOfFit.contains($0) ? nil : $0 }
+        let nameTaken = fit.seedOfCluster[c] == nil && seedsOfFit.contains(live[t].name)
+        let keepsName = shared >= keepNameOverlap && !nameTaken
+        identities[c] = ClusterIdentity(id: live[t].id, slug: live[t].slug, name: keepsName ? live[t].name : fit.seedOfCluster[c], seed: seed)
         if !keepsName { renamedFrom[c] = live[t].name }
     }
     var nextID = map.nextID
@@ -64,6 +68,7 @@ public func refitTopics(_ papers: [Paper], map: TopicMap, options: TopicOptions 
         entry.isRetired = true
         entry.successor = into?.mapID
         entry.retiredOn = newest
+        entry.retiredPapers = map.paperCounts()[topic.id] ?? 0
         retiredEntries.append(entry)
         changes.retired.append(.init(name: topic.name, slug: topic.slug, into: into?.name,
                                      reason: "no group of the refit is mostly its papers"))

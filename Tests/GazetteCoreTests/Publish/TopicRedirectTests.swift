@@ -39,6 +39,21 @@ final class TopicRedirectTests: XCTestCase {
         XCTAssertFalse(tags.contains { $0.name == "link" && $0.value("rel") == "canonical" }, "no address without a base URL")
     }
 
+    func testTheLaterPagesOfARetiredTopicsListRedirectToo() throws {
+        var config = SiteConfig()
+        config.paginate = 20
+        var retired = hostile
+        retired.paperCount = 45
+        let pages = retiredTopicFiles(retired, successor: successor, config: config).map(\.path).filter { $0.hasSuffix(".html") }
+        XCTAssertEqual(pages, ["topics/evil/index.html", "topics/evil/page/2/index.html", "topics/evil/page/3/index.html"])
+        let third = String(decoding: try XCTUnwrap(retiredTopicFiles(retired, successor: successor, config: config).first { $0.path == pages[2] }).bytes, as: UTF8.self)
+        let refresh = try XCTUnwrap(htmlStartTags(third).first { $0.name == "meta" && $0.value("http-equiv") == "refresh" })
+        XCTAssertEqual(refresh.value("content"), "0; url=../../../../topics/reasoning/index.html")
+        // Without a recorded count (an older map) only the first page is known.
+        retired.paperCount = nil
+        XCTAssertEqual(retiredTopicFiles(retired, successor: successor, config: config).map(\.path).filter { $0.hasSuffix(".html") }, ["topics/evil/index.html"])
+    }
+
     func parse(_ xml: String) throws -> XMLElement {
         try XCTUnwrap(XMLDocument(data: Data(xml.utf8)).rootElement())
     }

@@ -205,6 +205,47 @@ final class TopicContinuityTests: XCTestCase {
         XCTAssertTrue(next.changes.isEmpty, next.changes.report())
     }
 
+    func testATopicTooSmallAndUnlikeEveryOtherRetiresAndItsPapersFindATopic() throws {
+        // One sailing paper filed by hand under a topic of its own: nothing else is near it.
+        let voyage = sailing[0]
+        let grown = papers + [voyage]
+        var map = twoAstronomyTopics(seeded: false)
+        map.topics.append(TopicMap.Entry(id: 9, slug: "zorblax", name: "Zorblax"))
+        map.papers[voyage.slug] = TopicMap.Placement(topic: 9, textHash: placementHash(title: voyage.title, abstract: voyage.abstract))
+        let next = continueTopics(grown, map: map, options: options)
+        XCTAssertFalse(next.model.topics.contains { $0.mapID == 9 })
+        XCTAssertEqual(next.map.topic(9)?.isRetired, true)
+        let placed = try XCTUnwrap(next.map.papers[voyage.slug])
+        XCTAssertEqual(next.map.topic(placed.topic)?.isRetired, false, "the paper lives in a live topic")
+        XCTAssertEqual(next.map.topic(9)?.successor, placed.topic)
+        XCTAssertEqual(next.model.memberships.count, grown.count)
+    }
+
+    func testABuildWithoutPapersLeavesTheMapAsItWas() {
+        let (_, map) = firstBuild()
+        let next = continueTopics([], map: map, options: options)
+        XCTAssertEqual(next.map, map)
+        XCTAssertTrue(next.model.topics.isEmpty)
+    }
+
+    func testPapersMissingFromABuildKeepTheirPlaceAndTheirTopicSleepsUntilTheyReturn() throws {
+        let (first, map) = firstBuild()
+        let music = try XCTUnwrap(topicIDs(first, papers)["paper-2"])
+        let without = papers.enumerated().filter { PlantedCorpus.theme(of: $0.offset) != 2 }.map(\.element)
+        let away = continueTopics(without, map: map, options: options)
+        XCTAssertFalse(away.model.topics.contains { $0.mapID == music }, "no page without papers")
+        XCTAssertEqual(away.map.topic(music)?.isRetired, false, "still live in the map")
+        XCTAssertEqual(away.map.papers, map.papers, "the absent papers keep their placements")
+        let dormant = try XCTUnwrap(away.model.retired.first)
+        XCTAssertEqual(dormant.slug, map.topic(music)?.slug)
+        XCTAssertNil(dormant.successor, "its address sends readers to the topics")
+        XCTAssertTrue(away.changes.retired.isEmpty, away.changes.report())
+        // When the papers come back, everything is as it was.
+        let back = continueTopics(papers, map: away.map, options: options)
+        XCTAssertEqual(back.map, map)
+        XCTAssertEqual(back.model.topics, first.topics)
+    }
+
     /// Astronomy's papers filed under two topics of the map (8 and 7 papers), cooking and music under one each.
     func twoAstronomyTopics(seeded: Bool) -> TopicMap {
         PlantedCorpus.map([TopicMap.Entry(id: 1, slug: "astronomy", name: "Astronomy", seed: seeded ? "Astronomy" : nil),
@@ -228,9 +269,10 @@ final class TopicContinuityTests: XCTestCase {
         XCTAssertTrue(retired.isRetired)
         XCTAssertEqual(retired.successor, 1)
         XCTAssertEqual(retired.retiredOn, PaperDate(year: 2024, month: 3, day: 1))
+        XCTAssertEqual(retired.retiredPapers, 7, "what its list held, for redirecting its later pages")
         XCTAssertFalse(next.map.papers.values.contains { $0.topic == 2 })
         let successor = try XCTUnwrap(next.model.topics.firstIndex { $0.mapID == 1 })
-        XCTAssertEqual(next.model.retired, [RetiredTopic(name: "Stars", slug: "stars", successor: successor, retiredOn: retired.retiredOn)])
+        XCTAssertEqual(next.model.retired, [RetiredTopic(name: "Stars", slug: "stars", successor: successor, retiredOn: retired.retiredOn, paperCount: 7)])
         XCTAssertEqual(next.changes.retired.map(\.slug), ["stars"])
         XCTAssertEqual(next.changes.retired.first?.into, "Astronomy")
         XCTAssertEqual(next.changes.moved.count, 7)

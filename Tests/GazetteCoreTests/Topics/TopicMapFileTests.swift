@@ -21,6 +21,7 @@ final class TopicMapFileTests: XCTestCase {
         XCTAssertEqual(map.topic(4)?.isRetired, true)
         XCTAssertEqual(map.topic(4)?.successor, 1)
         XCTAssertEqual(map.topic(4)?.retiredOn, PaperDate(year: 2024, month: 1, day: 19))
+        XCTAssertEqual(map.topic(4)?.retiredPapers, 12)
         XCTAssertEqual(map.topic(5)?.isRetired, true)
         XCTAssertNil(map.topic(5)?.successor)
         XCTAssertNil(map.topic(5)?.retiredOn)

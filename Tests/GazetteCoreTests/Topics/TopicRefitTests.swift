@@ -44,7 +44,7 @@ final class TopicRefitTests: XCTestCase {
         XCTAssertTrue(bogus.isRetired)
         XCTAssertEqual(bogus.successor, 1)
         let astronomy = try XCTUnwrap(refit.model.topics.firstIndex { $0.mapID == 1 })
-        XCTAssertEqual(refit.model.retired, [RetiredTopic(name: "Bogus", slug: "bogus", successor: astronomy, retiredOn: nil)])
+        XCTAssertEqual(refit.model.retired, [RetiredTopic(name: "Bogus", slug: "bogus", successor: astronomy, retiredOn: nil, paperCount: 6)])
         XCTAssertEqual(refit.changes.retired.map(\.slug), ["bogus"])
         XCTAssertEqual(refit.changes.retired.first?.into, "Astronomy")
         XCTAssertTrue(refit.changes.born.isEmpty)
