@@ -24,6 +24,25 @@ final class TopicRefitTests: XCTestCase {
         XCTAssertEqual(refit.changes.report(), "0 of 45 mapped papers move to another topic; 0 papers placed for the first time")
     }
 
+    func testASeedNamesOneTopicOnlyAfterARefit() throws {
+        // The map filed the music papers under the Astronomy seed's topic, and astronomy under "Sky".
+        var seeded = options
+        seeded.seeds = [SeedTopic(name: "Astronomy", terms: ["galaxy", "telescope", "planet"])]
+        let map = PlantedCorpus.map([TopicMap.Entry(id: 1, slug: "astronomy", name: "Astronomy", seed: "Astronomy"),
+                                     TopicMap.Entry(id: 2, slug: "sky", name: "Sky"),
+                                     TopicMap.Entry(id: 3, slug: "cooking", name: "Cooking")], papers: papers) { index, _ in
+            [2, 3, 1][PlantedCorpus.theme(of: index)]
+        }
+        let refit = refitTopics(papers, map: map, options: seeded)
+        let names = refit.model.topics.map(\.name)
+        XCTAssertEqual(Set(names).count, names.count, "no two topics share a name: \(names)")
+        XCTAssertEqual(refit.model.topics.filter { $0.seedName == "Astronomy" }.count, 1)
+        let music = try XCTUnwrap(refit.model.topics.first { $0.mapID == 1 }, "the music papers' topic keeps its id and URL")
+        XCTAssertNil(music.seedName)
+        XCTAssertNotEqual(music.name, "Astronomy", "the seed's name went with the seed")
+        XCTAssertEqual(refit.changes.renamed.map(\.from), ["Astronomy"])
+    }
+
     /// The map a maintainer might have: astronomy, cooking and music, and a bogus fourth topic that
     /// holds four astronomy papers and two on cooking.
     func mapWithBogusTopic() -> TopicMap {
