@@ -10,13 +10,17 @@ public struct AtomFeed: Sendable {
         public var summary: String
         public var topic: String?
         public var published: PaperDate?
+        /// The path the entry's id is made from, when it is not `path` (a notice that links a page
+        /// other entries may link too).
+        public var idPath: String?
 
-        public init(title: String, path: String, summary: String, topic: String?, published: PaperDate?) {
+        public init(title: String, path: String, summary: String, topic: String?, published: PaperDate?, idPath: String? = nil) {
             self.title = title
             self.path = path
             self.summary = summary
             self.topic = topic
             self.published = published
+            self.idPath = idPath
         }
     }
 
@@ -66,7 +70,7 @@ public struct AtomFeed: Sendable {
             out += """
               <entry>
                 <title>\(xmlEscape(entry.title))</title>
-                <id>\(xmlEscape(id(entry.path)))</id>
+                <id>\(xmlEscape(id(entry.idPath ?? entry.path)))</id>
                 <link rel="alternate" type="text/html" href="\(xmlEscape(link(entry.path)))"/>
                 <updated>\(entry.published.map(Self.timestamp) ?? updated)</updated>
 

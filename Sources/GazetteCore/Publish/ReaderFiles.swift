@@ -18,7 +18,8 @@ func readerFiles(_ model: SiteModel, pagePaths: [String]) throws -> [(path: Stri
     }
     // Redirects, not pages: the sitemap below lists only `pagePaths`, the live pages.
     for retired in model.topics.retired {
-        files += retiredTopicFiles(retired, successor: retired.successor.map { model.topics.topics[$0] }, config: model.config)
+        files += retiredTopicFiles(retired, successor: retired.successor.map { model.topics.topics[$0] }, config: model.config,
+                                   newest: newestFirst.first.flatMap { model.papers[$0].published })
     }
     if let base = model.config.baseURL {
         files.append(("sitemap.xml", Array(sitemapXML(baseURL: base, pages: pagePaths).utf8)))

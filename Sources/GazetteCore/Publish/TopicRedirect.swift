@@ -2,7 +2,8 @@
 /// took its papers (a link and `<meta http-equiv="refresh">`, no script, kept out of search engines)
 /// and a feed whose last entry says where the topic went. The later pages of its list (`page/2/`, ...,
 /// as many as its papers filled) redirect too.
-func retiredTopicFiles(_ retired: RetiredTopic, successor: Topic?, config: SiteConfig) -> [(path: String, bytes: [UInt8])] {
+/// `newest` dates the feed's notice when the map recorded no date (a digest without dated papers then).
+func retiredTopicFiles(_ retired: RetiredTopic, successor: Topic?, config: SiteConfig, newest: PaperDate? = nil) -> [(path: String, bytes: [UInt8])] {
     let directory = "topics/\(retired.slug)/"
     let targetPath = successor.map(PageContexts.topicPath) ?? "topics/index.html"
     let targetName = successor?.name ?? "Topics"
@@ -14,7 +15,9 @@ func retiredTopicFiles(_ retired: RetiredTopic, successor: Topic?, config: SiteC
     if config.feeds {
         let notice = AtomFeed.Entry(title: successor == nil ? "“\(retired.name)” is no longer published" : "“\(retired.name)” is now part of “\(targetName)”",
                                     path: targetPath, summary: sentence + (successor == nil ? "" : " Subscribe to that topic's feed to keep following these papers."),
-                                    topic: nil, published: retired.retiredOn)
+                                    topic: nil, published: retired.retiredOn ?? newest,
+                                    // Its own id: two topics retired into one must not share an entry id.
+                                    idPath: directory + "feed.xml#moved")
         let feed = AtomFeed(title: "\(retired.name) · \(config.title)", path: directory + "feed.xml", pagePath: targetPath,
                             author: config.title, baseURL: config.baseURL, entries: [notice])
         files.append((feed.path, Array(feed.xml().utf8)))

@@ -244,6 +244,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         guard let topic = topicOfID[identities[c].id!] else { continue }
         changes.born.append(.init(name: topic.name, slug: topic.slug, papers: topic.primaryCount, reason: bornReasons[c] ?? ""))
     }
+    let bornIDs = Set(alive.filter { $0 >= live.count }.map { identities[$0].id! })
     for (from, reason) in retirements where from < live.count {
         var into = retiredInto[from]
         var seen: Set<Int> = []
@@ -285,6 +286,13 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         entry.retiredPapers = map.paperCounts()[entry.id] ?? 0
         retiredEntries.append(entry)
     }
+    let revived = reviveRetired(&model, retired: &retiredEntries, born: bornIDs)
+    for b in changes.born.indices {
+        if let topic = model.topics.first(where: { $0.name == changes.born[b].name }), revived.contains(topic.slug) {
+            changes.born[b].slug = topic.slug
+            changes.born[b].reason += "; it takes back the address of the retired topic of that name"
+        }
+    }
     if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
     // Absent papers stay where they were, or follow their topic to its successor.
     let liveIDs = Set(model.topics.map(\.mapID) + dormant.map(\.id))
@@ -299,6 +307,24 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     model.retired = retiredTopics(recorded, model: model)
         + dormant.map { RetiredTopic(name: $0.name, slug: $0.slug, successor: nil, retiredOn: nil, paperCount: absentCount[clusterOfID[$0.id]!]) }
     return (model, recorded, changes)
+}
+
+/// Topics born in this build that carry the name of a retired topic take that topic's id and slug
+/// back (its address serves its papers again instead of redirecting), and leave `retired`; topics
+/// retired into a born one follow it. Returns the revived topics' slugs.
+@discardableResult
+func reviveRetired(_ model: inout TopicModel, retired: inout [TopicMap.Entry], born: Set<Int>) -> Set<String> {
+    var revived: Set<String> = []
+    for index in model.topics.indices where born.contains(model.topics[index].mapID) {
+        guard let old = retired.firstIndex(where: { $0.name == model.topics[index].name }) else { continue }
+        let bornID = model.topics[index].mapID
+        model.topics[index].mapID = retired[old].id
+        model.topics[index].slug = retired[old].slug
+        revived.insert(retired[old].slug)
+        retired.remove(at: old)
+        for r in retired.indices where retired[r].successor == bornID { retired[r].successor = model.topics[index].mapID }
+    }
+    return revived
 }
 
 /// A full fit for a digest whose map has no live topic: ids and slugs continue after the map's.

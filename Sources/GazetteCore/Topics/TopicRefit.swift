@@ -84,6 +84,13 @@ public func refitTopics(_ papers: [Paper], map: TopicMap, options: TopicOptions 
             changes.moved.append(.init(paper: papers[paper].slug, from: nameOfID[placement.topic] ?? "?", to: now.name))
         }
     }
+    let revived = reviveRetired(&model, retired: &retiredEntries, born: Set(changes.born.compactMap { born in model.topics.first { $0.slug == born.slug }?.mapID }))
+    for b in changes.born.indices {
+        if let topic = model.topics.first(where: { $0.name == changes.born[b].name }), revived.contains(topic.slug) {
+            changes.born[b].slug = topic.slug
+            changes.born[b].reason += "; it takes back the address of the retired topic of that name"
+        }
+    }
     if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
     let recorded = recordTopicMap(model, papers: papers, hashes: hashes, retired: retiredEntries)
     model.retired = retiredTopics(recorded, model: model)

@@ -39,6 +39,25 @@ final class TopicRedirectTests: XCTestCase {
         XCTAssertFalse(tags.contains { $0.name == "link" && $0.value("rel") == "canonical" }, "no address without a base URL")
     }
 
+    func testTwoRetiredTopicsFeedsHaveTheirOwnEntryIdsAndAnUndatedOneTakesTheNewestDate() throws {
+        var other = hostile
+        other.slug = "other"
+        other.retiredOn = nil
+        let newest = PaperDate(year: 2025, month: 8, day: 7)
+        func feed(_ retired: RetiredTopic) throws -> String {
+            let file = try XCTUnwrap(retiredTopicFiles(retired, successor: successor, config: SiteConfig(), newest: newest).first { $0.path.hasSuffix("feed.xml") })
+            return String(decoding: file.bytes, as: UTF8.self)
+        }
+        func entryID(_ xml: String) -> String? {
+            xml.components(separatedBy: "<entry>").last?.components(separatedBy: "<id>").dropFirst().first?.components(separatedBy: "</id>").first
+        }
+        let first = try feed(hostile), second = try feed(other)
+        XCTAssertNotEqual(entryID(first), entryID(second))
+        XCTAssertEqual(entryID(second), "urn:gazette:topics:other:feed.xml#moved")
+        XCTAssertTrue(second.contains("<updated>2025-08-07T00:00:00Z</updated>"), second)
+        XCTAssertTrue(first.contains("<updated>2024-01-19T00:00:00Z</updated>"), "its own date wins: \(first)")
+    }
+
     func testTheLaterPagesOfARetiredTopicsListRedirectToo() throws {
         var config = SiteConfig()
         config.paginate = 20
@@ -103,7 +122,7 @@ final class TopicRedirectTests: XCTestCase {
         XCTAssertEqual(try links(xml, in: "entry").map(\.href), ["https://example.org/digest/topics/reasoning/"])
         XCTAssertEqual(try links(xml, in: "feed").map(\.href), ["https://example.org/digest/topics/evil/feed.xml", "https://example.org/digest/topics/reasoning/"])
         let entry = try XCTUnwrap(parse(xml).elements(forName: "entry").first)
-        XCTAssertEqual(entry.elements(forName: "id").first?.stringValue, "https://example.org/digest/topics/reasoning/")
+        XCTAssertEqual(entry.elements(forName: "id").first?.stringValue, "https://example.org/digest/topics/evil/feed.xml#moved", "an id of its own, not the page it links")
     }
 
     func testWithoutASuccessorTheRedirectGoesToTheTopicsIndex() throws {

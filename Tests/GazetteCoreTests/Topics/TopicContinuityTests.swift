@@ -148,9 +148,9 @@ final class TopicContinuityTests: XCTestCase {
         let (_, map) = firstBuild()
         let grown = papers + sailing
         let unhindered = try XCTUnwrap(continueTopics(grown, map: map, options: options).model.topics.first { $0.mapID == map.nextID })
-        // The same slug was once a topic's, retired since: the new topic must get another.
+        // The same slug was once another topic's (another name), retired since: the new topic must get another.
         var withRetired = map
-        withRetired.topics.append(TopicMap.Entry(id: 9, slug: unhindered.slug, name: unhindered.name, isRetired: true, successor: 1))
+        withRetired.topics.append(TopicMap.Entry(id: 9, slug: unhindered.slug, name: "Old voyages", isRetired: true, successor: 1))
         let next = continueTopics(grown, map: withRetired, options: options)
         let born = try XCTUnwrap(next.model.topics.first { $0.mapID == 10 }, "\(next.model.topics.map(\.mapID))")
         XCTAssertNotEqual(born.slug, unhindered.slug)
@@ -158,6 +158,20 @@ final class TopicContinuityTests: XCTestCase {
         XCTAssertFalse(next.model.topics.contains { $0.slug == unhindered.slug })
         XCTAssertEqual(next.map.topic(9)?.isRetired, true, "the retired entry is kept")
         XCTAssertEqual(next.model.retired.map(\.slug), [unhindered.slug])
+    }
+
+    func testABornTopicWithARetiredTopicsNameTakesItBack() throws {
+        let (_, map) = firstBuild()
+        let grown = papers + sailing
+        let unhindered = try XCTUnwrap(continueTopics(grown, map: map, options: options).model.topics.first { $0.mapID == map.nextID })
+        var withRetired = map
+        withRetired.topics.append(TopicMap.Entry(id: 9, slug: "voyages", name: unhindered.name, isRetired: true, successor: 1))
+        let next = continueTopics(grown, map: withRetired, options: options)
+        let revived = try XCTUnwrap(next.model.topics.first { $0.mapID == 9 }, "\(next.model.topics.map(\.mapID))")
+        XCTAssertEqual(revived.slug, "voyages")
+        XCTAssertTrue(next.model.retired.isEmpty)
+        XCTAssertEqual(next.map.topic(9)?.isRetired, false)
+        XCTAssertEqual(next.changes.born.map(\.slug), ["voyages"])
     }
 
     func testATopicGrownFarPastMaxShareSplitsAndTheHalfWithItsMappedPapersKeepsItsIdentity() throws {

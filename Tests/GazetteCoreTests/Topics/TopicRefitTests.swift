@@ -24,6 +24,26 @@ final class TopicRefitTests: XCTestCase {
         XCTAssertEqual(refit.changes.report(), "0 of 45 mapped papers move to another topic; 0 papers placed for the first time")
     }
 
+    func testATopicBornWithARetiredTopicsNameTakesBackItsAddress() throws {
+        let fresh = inferTopics(papers, options: options)
+        let musicName = try XCTUnwrap(fresh.topics.first { $0.mapID != 0 && fresh.memberships[2][0].topic == fresh.topics.firstIndex(of: $0) }?.name)
+        // Music's topic was retired into astronomy's; five music papers were filed there, ten not at all.
+        let map = PlantedCorpus.map([TopicMap.Entry(id: 1, slug: "astronomy", name: "Astronomy"),
+                                     TopicMap.Entry(id: 2, slug: "cooking", name: "Cooking"),
+                                     TopicMap.Entry(id: 3, slug: "old-music", name: musicName, isRetired: true, successor: 1)], papers: papers) { index, _ in
+            switch PlantedCorpus.theme(of: index) { case 0: return 1; case 1: return 2; default: return index < 15 ? 1 : nil }
+        }
+        let refit = refitTopics(papers, map: map, options: options)
+        let music = try XCTUnwrap(refit.model.topics.first { $0.name == musicName })
+        XCTAssertEqual(music.mapID, 3)
+        XCTAssertEqual(music.slug, "old-music")
+        XCTAssertFalse(refit.model.retired.contains { $0.slug == "old-music" }, "no redirect over a live page")
+        XCTAssertEqual(refit.map.topic(3)?.isRetired, false)
+        XCTAssertEqual(refit.changes.born.map(\.slug), ["old-music"])
+        XCTAssertTrue(refit.changes.born[0].reason.contains("takes back the address"), refit.changes.born[0].reason)
+        XCTAssertNoThrow(try TopicMapFile.parse(TopicMapFile.text(refit.map), path: "m"))
+    }
+
     func testASeedNamesOneTopicOnlyAfterARefit() throws {
         // The map filed the music papers under the Astronomy seed's topic, and astronomy under "Sky".
         var seeded = options
