@@ -10,15 +10,6 @@ public struct PaperDate: Hashable, Comparable, Sendable {
         self.day = day
     }
 
-    /// A date from its `YYYY-MM-DD` form, or nil when it is not a real calendar date.
-    public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
-        self.init(year: year, month: month, day: day)
-    }
-
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     static let longMonthNames = [
         "January", "February", "March", "April", "May", "June",
