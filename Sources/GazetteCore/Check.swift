@@ -26,7 +26,8 @@ public func checkSite(_ options: BuildOptions) -> CheckReport {
     func note(_ work: () throws -> Void) {
         do { try work() } catch { report.errors.append("\(error)") }
     }
-    note { _ = try SiteConfig.load(path: (directory as NSString).appendingPathComponent("site.yml")) }
+    var config: SiteConfig?
+    note { config = try SiteConfig.load(path: (directory as NSString).appendingPathComponent("site.yml")) }
     note { _ = try TemplateSet(directory: options.templatesDirectory) }
     let dumpsDirectory = (directory as NSString).appendingPathComponent("dumps")
     let parser = DumpParser()
@@ -60,6 +61,13 @@ public func checkSite(_ options: BuildOptions) -> CheckReport {
         let build = try buildSite(inMemory)
         report.build = build
         report.warnings = build.diagnostics
+        // A site that names its host must fit it: over its limits, publishing would fail.
+        if let host = config.map({ options.overrides.applied(to: $0) })?.host, !build.hostLimitProblems.isEmpty {
+            let named = hostLimitDiagnostics(build.hostLimitProblems, contentDirectory: directory)
+            report.warnings.removeAll { named.contains($0) }
+            report.errors += hostLimitDiagnostics(build.hostLimitProblems, contentDirectory: directory, severity: .error)
+                .map { "\($0.file): \($0.message) (`host: \(host.rawValue)` in site.yml)" }
+        }
     } catch {
         report.errors.append("\(error)")
     }

@@ -51,6 +51,29 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(report.warnings, built.diagnostics)
     }
 
+    func testANamedHostThatTheSiteFitsPasses() throws {
+        let root = try copyOfFixtureSite()
+        let site = root.appendingPathComponent("content/site.yml")
+        let yaml = try String(contentsOf: site, encoding: .utf8)
+        try Data((yaml + "\nhost: cloudflare-pages\nexports: false\n").utf8).write(to: site)
+        let report = checkSite(options(root))
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.build?.hostLimitProblems, [])
+    }
+
+    func testExportsFalseLeavesOutTheJSONAndItsLinks() throws {
+        let root = try copyOfFixtureSite()
+        let site = root.appendingPathComponent("content/site.yml")
+        let yaml = try String(contentsOf: site, encoding: .utf8)
+        try Data((yaml + "\nexports: false\n").utf8).write(to: site)
+        _ = try buildSite(options(root))
+        let output = root.appendingPathComponent("public")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("papers.json").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("topics.json").path))
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertFalse(home.contains("papers.json"))
+    }
+
     func testTemplateErrorsAreReported() throws {
         let root = try copyOfFixtureSite()
         let theme = root.appendingPathComponent("templates")

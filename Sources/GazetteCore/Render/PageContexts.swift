@@ -90,6 +90,7 @@ struct PageContexts {
             "body": body,
             "feed_href": root + "feed.xml",
             "feeds": model.config.feeds,
+            "exports": model.config.exports,
             "topic_feed": false,
             "og_type": path.hasPrefix("papers/") && path != "papers/index.html" ? "article" : "website",
         ]

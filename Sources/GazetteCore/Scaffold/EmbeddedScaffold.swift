@@ -541,7 +541,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 {{% CONTENT_TYPE: HTML}}
 <footer class="site-footer">
   <p>{{site_description}}</p>
-  <p>Built with Gazette. Data: <a href="{{root}}papers.json">papers.json</a> · <a href="{{root}}topics.json">topics.json</a></p>
+  <p>Built with Gazette.{{#exports}} Data: <a href="{{root}}papers.json">papers.json</a> · <a href="{{root}}topics.json">topics.json</a>{{/exports}}</p>
 </footer>
 
 """#),
