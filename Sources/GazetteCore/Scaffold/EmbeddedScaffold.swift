@@ -322,11 +322,26 @@ enum EmbeddedScaffold {
       .split(" ").map(function (id) { return document.getElementById(id); }).filter(Boolean);
   }
 
+  // What a card is sorted and filtered by, read from what it shows (the page does not repeat it in
+  // attributes): its date, upvotes, title (accents folded, lowercase) and the slug of its topic link.
+  function describe(card, i) {
+    var time = card.querySelector("time[datetime]");
+    var votes = card.querySelector(".upvotes");
+    var link = card.querySelector(".paper-card-title a");
+    var chip = card.querySelector(".topic-chip");
+    var slug = chip && /topics\/([^\/]+)\/index\.html$/.exec(chip.getAttribute("href") || "");
+    card.dataset.rank = String(i);
+    card.dataset.date = time ? time.getAttribute("datetime") : "";
+    card.dataset.upvotes = votes ? votes.textContent.replace(/[^0-9]/g, "") || "0" : "0";
+    card.dataset.title = (link ? link.textContent : "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    card.dataset.topic = slug ? slug[1] : "";
+  }
+
   // The built order is the "rank" order; remember it before anything moves.
   var all = [];
   [sorter, filter].filter(Boolean).forEach(function (select) {
     lists(select).forEach(function (list) {
-      cards(list).forEach(function (card, i) { card.setAttribute("data-rank", String(i)); all.push(card); });
+      cards(list).forEach(function (card, i) { describe(card, i); all.push(card); });
     });
   });
 
@@ -434,6 +449,8 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 .paper-card-title a { text-decoration: none; }
 .paper-card-title a:hover { text-decoration: underline; }
 .summary { margin: 0.25rem 0 0; }
+.related-list { list-style: none; padding: 0; }
+.related-list li { border-bottom: 1px solid var(--border); padding: 0.6rem 0; overflow-wrap: anywhere; }
 .topic-chip, .badge { background: var(--accent-soft); border-radius: 999px; padding: 0 0.6rem; text-decoration: none; font-size: 0.85rem; }
 .upvotes { font-variant-numeric: tabular-nums; }
 .abstract { overflow-wrap: anywhere; }
@@ -548,22 +565,21 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
         ("header.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
 <header class="site-header">
-  <a class="site-title" href="{{root}}index.html">{{site_title}}</a>
-  <nav aria-label="Main">
-    <ul>
-      {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-      {{/nav}}
-    </ul>
-  </nav>
-  <form class="site-search" role="search" action="{{root}}papers/index.html" method="get" data-root="{{root}}">
-    <label for="search-input">Search papers</label>
-    <div class="search-row">
-      <input id="search-input" name="q" type="search" spellcheck="false" placeholder="Titles and abstracts" aria-describedby="search-status">
-      <button type="submit">Search</button>
-    </div>
-    <p id="search-status" class="visually-hidden" aria-live="polite"></p>
-    <div id="search-results" class="search-results" hidden></div>
-  </form>
+<a class="site-title" href="{{root}}index.html">{{site_title}}</a>
+<nav aria-label="Main">
+<ul>
+{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/nav}}</ul>
+</nav>
+<form class="site-search" role="search" action="{{root}}papers/index.html" method="get" data-root="{{root}}">
+<label for="search-input">Search papers</label>
+<div class="search-row">
+<input id="search-input" name="q" type="search" spellcheck="false" placeholder="Titles and abstracts" aria-describedby="search-status">
+<button type="submit">Search</button>
+</div>
+<p id="search-status" class="visually-hidden" aria-live="polite"></p>
+<div id="search-results" class="search-results" hidden></div>
+</form>
 </header>
 
 """#),
@@ -675,80 +691,67 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 """#),
         ("paper-card.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
-<article class="paper-card" data-date="{{date_iso}}" data-upvotes="{{upvote_count}}" data-title="{{sort_title}}" data-topic="{{topic_slug}}">
-  <h3 class="paper-card-title"><a href="{{href}}">{{title}}</a></h3>
-  <p class="meta">
-    {{#date}}<time datetime="{{date_iso}}">{{date}}</time>{{/date}}
-    {{#authors}}<span>{{authors}}</span>{{/authors}}
-    {{#upvotes}}<span class="upvotes" title="upvotes">▲ {{upvotes}}</span>{{/upvotes}}
-    {{#topic}}<a class="topic-chip" href="{{href}}">{{name}}</a>{{/topic}}
-    {{#score}}<span class="score" title="similarity">{{score}}</span>{{/score}}
-  </p>
-  {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
-</article>
+<article class="paper-card"><h3 class="paper-card-title"><a href="{{href}}">{{title}}</a></h3>
+<p class="meta">{{#date}}<time datetime="{{date_iso}}">{{date}}</time> {{/date}}{{#authors}}<span>{{authors}}</span> {{/authors}}{{#upvotes}}<span class="upvotes" title="upvotes">▲ {{upvotes}}</span> {{/upvotes}}{{#topic}}<a class="topic-chip" href="{{href}}">{{name}}</a>{{/topic}}{{#score}} <span class="score" title="similarity">{{score}}</span>{{/score}}</p>
+{{#summary}}<p class="summary">{{summary}}</p>
+{{/summary}}</article>
 
 """#),
         ("paper.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
 <article class="paper">
-  <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}papers/index.html">Papers</a>{{#topics}}{{#primary}} › <a href="{{href}}">{{name}}</a>{{/primary}}{{/topics}}</nav>
-  <h1>{{title}}</h1>
-  <p class="meta">
-    {{#date}}Published <time datetime="{{date_iso}}">{{date}}</time>{{/date}}
-    {{#authors}}<span>{{authors}}</span>{{/authors}}
-    {{#upvotes}}<span class="upvotes">▲ {{upvotes}} upvotes</span>{{/upvotes}}
-  </p>
-  <section aria-labelledby="abstract-heading">
-    <h2 id="abstract-heading">Abstract</h2>
-    {{#has_abstract}}<div class="abstract">{{{abstract_html}}}</div>{{/has_abstract}}
-    {{^has_abstract}}<p class="missing">The listing gave no abstract for this paper.</p>{{/has_abstract}}
-  </section>
-  <section aria-labelledby="topics-heading">
-    <h2 id="topics-heading">Topics</h2>
-    <ul class="membership-list">
-      {{#topics}}<li><a href="{{href}}">{{name}}</a> {{#primary}}<span class="badge">main</span>{{/primary}} <span class="score" title="similarity to the topic">{{score}}</span>
-        {{#because}}<br><span class="because">because of: {{because}}</span>{{/because}}</li>
-      {{/topics}}
-    </ul>
-  </section>
-  {{#has_links}}
-  <section aria-labelledby="links-heading">
-    <h2 id="links-heading">Links in the abstract</h2>
-    <ul>
-      {{#code_links}}<li>Code: <a href="{{.}}" rel="noopener">{{.}}</a></li>{{/code_links}}
-      {{#other_links}}<li><a href="{{.}}" rel="noopener">{{.}}</a></li>{{/other_links}}
-    </ul>
-  </section>
-  {{/has_links}}
-  <section aria-labelledby="lookup-heading">
-    <h2 id="lookup-heading">Find the paper</h2>
-    <ul class="lookup">
-      <li><a href="{{arxiv_search}}" rel="noopener">Search arXiv for this title</a></li>
-      <li><a href="{{hf_search}}" rel="noopener">Search Hugging Face papers</a></li>
-    </ul>
-  </section>
-  <section aria-labelledby="sources-heading">
-    <h2 id="sources-heading">Seen in</h2>
-    <ul>
-      {{#sources}}<li><a href="{{href}}">{{label}}</a> <span class="source">({{file}}, line {{line}})</span></li>
-      {{/sources}}
-    </ul>
-  </section>
-  {{#neighbours}}
-  <nav class="pager" aria-label="More in {{topic}}">
-    <p>Paper {{position}} of {{count}} in <a href="{{topic_href}}">{{topic}}</a></p>
-    <ul>
-      {{#previous}}<li class="previous"><a rel="prev" href="{{href}}"><span class="pager-label">Previous</span> {{title}}</a></li>{{/previous}}
-      {{#next}}<li class="next"><a rel="next" href="{{href}}"><span class="pager-label">Next</span> {{title}}</a></li>{{/next}}
-    </ul>
-  </nav>
-  {{/neighbours}}
-  {{#has_related}}
-  <section aria-labelledby="related-heading">
-    <h2 id="related-heading">Related papers</h2>
-    {{#related}}{{{card_html}}}{{/related}}
-  </section>
-  {{/has_related}}
+<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}papers/index.html">Papers</a>{{#topics}}{{#primary}} › <a href="{{href}}">{{name}}</a>{{/primary}}{{/topics}}</nav>
+<h1>{{title}}</h1>
+<p class="meta">{{#date}}Published <time datetime="{{date_iso}}">{{date}}</time> {{/date}}{{#authors}}<span>{{authors}}</span> {{/authors}}{{#upvotes}}<span class="upvotes">▲ {{upvotes}} upvotes</span>{{/upvotes}}</p>
+<section aria-labelledby="abstract-heading">
+<h2 id="abstract-heading">Abstract</h2>
+{{#has_abstract}}<div class="abstract">{{{abstract_html}}}</div>{{/has_abstract}}{{^has_abstract}}<p class="missing">The listing gave no abstract for this paper.</p>{{/has_abstract}}
+</section>
+<section aria-labelledby="topics-heading">
+<h2 id="topics-heading">Topics</h2>
+<ul class="membership-list">
+{{#topics}}<li><a href="{{href}}">{{name}}</a> {{#primary}}<span class="badge">main</span> {{/primary}}<span class="score" title="similarity to the topic">{{score}}</span>{{#because}}<br><span class="because">because of: {{because}}</span>{{/because}}</li>
+{{/topics}}</ul>
+</section>
+{{#has_links}}
+<section aria-labelledby="links-heading">
+<h2 id="links-heading">Links in the abstract</h2>
+<ul>
+{{#code_links}}<li>Code: <a href="{{.}}" rel="noopener">{{.}}</a></li>
+{{/code_links}}{{#other_links}}<li><a href="{{.}}" rel="noopener">{{.}}</a></li>
+{{/other_links}}</ul>
+</section>
+{{/has_links}}
+<section aria-labelledby="lookup-heading">
+<h2 id="lookup-heading">Find the paper</h2>
+<ul class="lookup">
+<li><a href="{{arxiv_search}}" rel="noopener">Search arXiv for this title</a></li>
+<li><a href="{{hf_search}}" rel="noopener">Search Hugging Face papers</a></li>
+</ul>
+</section>
+<section aria-labelledby="sources-heading">
+<h2 id="sources-heading">Seen in</h2>
+<ul>
+{{#sources}}<li><a href="{{href}}">{{label}}</a> <span class="source">({{file}}, line {{line}})</span></li>
+{{/sources}}</ul>
+</section>
+{{#neighbours}}
+<nav class="pager" aria-label="More in {{topic}}">
+<p>Paper {{position}} of {{count}} in <a href="{{topic_href}}">{{topic}}</a></p>
+<ul>
+{{#previous}}<li class="previous"><a rel="prev" href="{{href}}"><span class="pager-label">Previous</span> {{title}}</a></li>
+{{/previous}}{{#next}}<li class="next"><a rel="next" href="{{href}}"><span class="pager-label">Next</span> {{title}}</a></li>
+{{/next}}</ul>
+</nav>
+{{/neighbours}}
+{{#has_related}}
+<section aria-labelledby="related-heading">
+<h2 id="related-heading">Related papers</h2>
+<ul class="related-list">
+{{#related}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{#date}}<time datetime="{{date_iso}}">{{date}}</time> {{/date}}<span class="score" title="similarity">{{score}}</span></span></li>
+{{/related}}</ul>
+</section>
+{{/has_related}}
 </article>
 
 """#),
@@ -756,14 +759,14 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 {{% CONTENT_TYPE: HTML}}
 <h1>All papers</h1>
 <p class="lead">{{paper_count}} papers, {{order_label}}{{#paginated}}: papers {{first_position}}–{{last_position}}{{/paginated}}. Browse them by month in the <a href="{{root}}archive/index.html">archive</a>{{#paginated}} or by <a href="{{root}}topics/index.html">topic</a>{{/paginated}}.</p>
-{{#paginated}}
+{{#has_orders}}
 <nav class="list-orders" aria-label="Order">
   <ul>
     {{#orders}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}</li>
     {{/orders}}
   </ul>
 </nav>
-{{/paginated}}
+{{/has_orders}}
 {{#sortable}}
 <div class="list-controls" hidden>
   <label for="sort-order">Sort by</label>
