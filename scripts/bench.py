@@ -20,6 +20,7 @@ Hugo from Debian first.
 usage: bench.py [--sizes 1000,10000,100000] [--runs 3] [--realistic-runs 3] [--realistic-max 10000] [--out bench-out]
 """
 import argparse
+import html
 import json
 import os
 import re
@@ -138,10 +139,22 @@ MINIMAL_CONFIG = ('baseURL = "http://127.0.0.1/"\ntitle = "Gazette benchmark"\nr
                   'disableKinds = ["RSS", "sitemap", "robotsTXT"]\n[taxonomies]\n  topic = "topics"\n')
 
 
-def keywords(paper, topic_terms):
+ABSTRACT = re.compile(r'<div class="abstract">(.*?)</div>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def abstract(output, paper):
+    """The paper's abstract as plain text, from its page in the Gazette build at `output`
+    (papers.json leaves the abstracts to the pages)."""
+    page = open(os.path.join(output, "papers", paper["id"], "index.html"), encoding="utf-8").read()
+    found = ABSTRACT.search(page)
+    return html.unescape(TAG.sub("", found.group(1))).strip() if found else ""
+
+
+def keywords(paper, text, topic_terms):
     """The terms of the paper's topics (Gazette's topics.json) that its title or abstract uses: what a
     Hugo user would put in `keywords` for the related-content index."""
-    text = (paper["title"] + " " + (paper.get("abstract") or "")).lower()
+    text = (paper["title"] + " " + text).lower()
     found = []
     for topic in paper["topics"]:
         for term in topic_terms.get(topic["id"], []):
@@ -165,14 +178,15 @@ def hugo_site(output, directory, realistic=False):
         with open(full, "w") as f:
             f.write(text)
     for paper in json.load(open(os.path.join(output, "papers.json"))):
+        text = abstract(output, paper)
         topics = [t["name"] for t in paper["topics"]]
         front = {"title": paper["title"], "date": paper.get("published") or "2024-01-01",
                  "upvotes": paper.get("upvotes") or 0, "topics": topics}
         if realistic:
-            front["keywords"] = keywords(paper, topic_terms)
+            front["keywords"] = keywords(paper, text, topic_terms)
             front["authors"] = paper.get("authors") or 0
         with open(os.path.join(directory, "content", "papers", paper["id"] + ".md"), "w") as f:
-            f.write("---\n" + json.dumps(front) + "\n---\n\n" + (paper.get("abstract") or "").replace("<", "&lt;") + "\n")
+            f.write("---\n" + json.dumps(front) + "\n---\n\n" + text.replace("<", "&lt;") + "\n")
 
 
 def remove_outputs(directory):
