@@ -109,7 +109,7 @@ REALISTIC_LAYOUTS = {
 
 
 def timed(command, cwd=None):
-    """Runs `command` under /usr/bin/time -v: (wall s, cpu s, peak MiB, stdout)."""
+    """Runs `command` under /usr/bin/time -v: (wall s, cpu s, peak MiB, stdout, stderr)."""
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
@@ -122,7 +122,7 @@ def timed(command, cwd=None):
     parts = [float(p) for p in wall.split(":")]
     seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
     cpu = float(stats["User time (seconds)"]) + float(stats["System time (seconds)"])
-    return seconds, cpu, int(stats["Maximum resident set size (kbytes)"]) / 1024, result.stdout
+    return seconds, cpu, int(stats["Maximum resident set size (kbytes)"]) / 1024, result.stdout, result.stderr
 
 
 def tree_size(path):
@@ -246,7 +246,11 @@ def main():
         for run in range(args.runs):
             output = os.path.join(args.out, f"public-{n}-{run + 1}")
             os.sync()
-            wall, cpu, peak, out = timed(gazette + ["--output", output, "--timings"])
+            wall, cpu, peak, out, err = timed(gazette + ["--output", output, "--timings"])
+            if run == 0:
+                for line in err.splitlines():
+                    if "host limit" in line:
+                        print(f"{n} papers: {line}", flush=True)
             runs.append((wall, cpu, peak))
             stages.append({m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([\d.]+) s$", out, re.M)})
             if run == 0:
