@@ -38,8 +38,8 @@ public struct SearchDocument: Sendable, Equatable {
 /// file; the page then loads the metadata of the best twenty hits only. Packing runs of words into
 /// shards, rather than a shard per two-letter key, keeps the number of files near the postings over
 /// `maxPostings` (a file per rare two-letter key was most of the index's files). Metadata shards hold
-/// 20 documents (about 2 KB gzipped), so the hits a query shows cost about 40 KB at most however
-/// large the digest.
+/// 40 documents (about 3 KB gzipped; 20 halved the files of a large index for 2 KB less a shard), so
+/// the hits a query shows cost about 60 KB at most however large the digest.
 public struct SearchIndex: Sendable {
     public static let version = 3
     /// Words shorter than this match exactly in search.js, not as prefixes, so they need no prefix file.
@@ -53,7 +53,7 @@ public struct SearchIndex: Sendable {
     public var docsPerShard: Int
     public var maxPostings: Int
 
-    public init(documents: [SearchDocument], docsPerShard: Int = 20, maxPostings: Int = 6000) {
+    public init(documents: [SearchDocument], docsPerShard: Int = 40, maxPostings: Int = 6000) {
         self.documents = documents
         self.docsPerShard = max(1, docsPerShard)
         self.maxPostings = max(1, maxPostings)
