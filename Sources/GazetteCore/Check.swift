@@ -60,18 +60,23 @@ public func checkSite(_ options: BuildOptions) -> CheckReport {
     do {
         let build = try buildSite(inMemory)
         report.build = build
-        report.warnings = build.diagnostics
-        // A site that names its host must fit it: over its limits, publishing would fail.
-        if let host = config.map({ options.overrides.applied(to: $0) })?.host, !build.hostLimitProblems.isEmpty {
-            let named = hostLimitDiagnostics(build.hostLimitProblems, contentDirectory: directory)
-            report.warnings.removeAll { named.contains($0) }
-            report.errors += hostLimitDiagnostics(build.hostLimitProblems, contentDirectory: directory, severity: .error)
-                .map { "\($0.file): \($0.message) (`host: \(host.rawValue)` in site.yml)" }
-        }
+        let findings = checkFindings(build, host: config.map { options.overrides.applied(to: $0) }?.host, contentDirectory: directory)
+        report.warnings = findings.warnings
+        report.errors += findings.errors
     } catch {
         report.errors.append("\(error)")
     }
     return report
+}
+
+/// A build's warnings as `gazette check` reports them: a site that names its host must fit it (over
+/// its limits, publishing would fail), so with `host` set the host-limit warnings become errors.
+func checkFindings(_ build: BuildReport, host: StaticHost?, contentDirectory: String) -> (warnings: [Diagnostic], errors: [String]) {
+    guard let host, !build.hostLimitProblems.isEmpty else { return (build.diagnostics, []) }
+    let named = hostLimitDiagnostics(build.hostLimitProblems, contentDirectory: contentDirectory)
+    let errors = hostLimitDiagnostics(build.hostLimitProblems, contentDirectory: contentDirectory, severity: .error)
+        .map { "\($0.file): \($0.message) (`host: \(host.rawValue)` in site.yml)" }
+    return (build.diagnostics.filter { !named.contains($0) }, errors)
 }
 
 private func listed(_ directory: String, suffix: String) -> [String] {
