@@ -320,10 +320,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     let results = try concurrentMap(Array(0...jobs.count), workers: workers) { task -> (files: Int, bytes: Int) in
         if task == extrasTask {
             var extras: [(String, [UInt8])] = templates.assets.map { ("assets/" + $0.path, $0.bytes) }
-            if model.config.exports {
-                extras.append(("papers.json", try papersJSON(model)))
-                extras.append(("topics.json", try topicsJSON(model)))
-            }
+            extras += try dataExports(model)
             for file in try readerFiles(model, pagePaths: pagePaths) { extras.append((file.path, file.bytes)) }
             for (path, bytes) in extras { try emit(path, bytes) }
             return (extras.count, extras.reduce(0) { $0 + $1.1.count })

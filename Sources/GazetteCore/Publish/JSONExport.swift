@@ -1,5 +1,11 @@
 import Foundation
 
+/// The data exports, `papers.json` and `topics.json`, unless `exports: false` leaves them out.
+func dataExports(_ model: SiteModel) throws -> [(String, [UInt8])] {
+    guard model.config.exports else { return [] }
+    return [("papers.json", try papersJSON(model)), ("topics.json", try topicsJSON(model))]
+}
+
 /// `papers.json`: every paper with its metadata, topics (primary first, with scores), related papers
 /// and provenance, as a data export. Written by hand (in JSONEncoder's compact layout), in parallel
 /// chunks: JSONEncoder took seconds on a large digest. Compact and without the abstracts, which
