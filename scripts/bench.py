@@ -210,6 +210,16 @@ def pagefind():
     return [binary, "-m", "pagefind"]
 
 
+def table_lines(rows):
+    """The results table in Markdown: a row per site and size."""
+    lines = ["| papers | site | wall s | CPU s | peak MiB | files | MB written | Gazette's ratio | runs |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, tool, wall, cpu, peak, files, size, ratio, count in rows:
+        lines.append(f"| {n:,} | {tool} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {files:,} | {size / 1e6:.1f} | "
+                     + (f"{ratio:.2f}" if ratio is not None else "") + f" | {count} |")
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -291,12 +301,11 @@ def main():
             rows.append(row("Hugo realistic + Pagefind", both, (real_files, real_size), g_wall / (r_wall + f_wall)))
         print(f"{n} papers: gazette stages (median s): " + ", ".join(f"{k} {v:.3f}" for k, v in stage_medians.items())
               + f"; unchanged rebuild {median(rebuilds):.2f} s", flush=True)
+        # Each size's rows as soon as they are known, so a long run that fails later still tells.
+        for line in table_lines([r for r in rows if r[0] == n])[2:]:
+            print(line, flush=True)
     print()
-    print("| papers | site | wall s | CPU s | peak MiB | files | MB written | Gazette's ratio | runs |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
-    for n, tool, wall, cpu, peak, files, size, ratio, count in rows:
-        print(f"| {n:,} | {tool} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {files:,} | {size / 1e6:.1f} | "
-              + (f"{ratio:.2f}" if ratio is not None else "") + f" | {count} |")
+    print("\n".join(table_lines(rows)))
     for n, table in breakdowns:
         print(f"\nGazette's output at {n:,} papers, by kind:\n{table}")
     print(f"\nmedians; {os.cpu_count()} cores; the last row's files and MB are the realistic site with Pagefind's index;"
