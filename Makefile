@@ -73,7 +73,8 @@ lint:
 clean:
 	rm -rf .build public
 
-## Benchmark against Hugo on synthetic digests of 1k, 10k and 100k papers (installs Hugo from Debian).
+## Benchmark against Hugo (a minimal site, and the site a Hugo user would build plus Pagefind search) on
+## synthetic digests of 1k, 10k and 100k papers (installs Hugo from Debian, Pagefind from PyPI into .venv/bench/).
 bench: build
 	@command -v hugo >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; $$SUDO apt-get install -y -qq hugo; }
 	python3 scripts/bench.py $(BENCH_ARGS)

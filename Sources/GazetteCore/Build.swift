@@ -37,6 +37,8 @@ public struct BuildReport: Sendable {
     /// What changed in the topic map (nil without one), and whether the file was rewritten.
     public var topicChanges: TopicMapChanges?
     public var topicMapWritten = false
+    /// The host limits the output exceeds (also among `diagnostics`, as warnings).
+    public var hostLimitProblems: [HostLimitProblem] = []
     /// Seconds per named stage, in pipeline order.
     public var timings: [(stage: String, seconds: Double)]
 
@@ -171,10 +173,11 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     let counts: RenderCounts
     var written = WriteStatistics(written: 0, unchanged: 0)
     var topicMapWritten = false
+    let tally = OutputTally()
     if options.writesOutput {
         let staged = try StagedTree(output: options.outputDirectory)
         do {
-            counts = try timed("render", { try renderSite(model, templates: templates, emit: staged.put) }) {
+            counts = try timed("render", { try renderSite(model, templates: templates, emit: { tally.record($0, $1.count); try staged.put($0, $1) }) }) {
                 "\($0.pages) pages, \($0.files) files, \($0.bytes / 1024) KiB"
             }
             written = try timed("write", { try staged.commit() }) {
@@ -187,13 +190,16 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
             throw error
         }
     } else {
-        counts = try timed("render", { try renderSite(model, templates: templates, emit: { _, _ in }) }) {
+        counts = try timed("render", { try renderSite(model, templates: templates, emit: { tally.record($0, $1.count) }) }) {
             "\($0.pages) pages, \($0.files) files, \($0.bytes / 1024) KiB"
         }
     }
-    let report = BuildReport(papers: papers.count, entries: content.dumps.reduce(0) { $0 + $1.entries.count }, topics: topicModel.topics.count,
+    let hostProblems = hostLimitProblems(tally.size(papers: papers.count), host: content.config.host, config: content.config)
+    diagnostics += hostLimitDiagnostics(hostProblems, contentDirectory: options.contentDirectory)
+    var report = BuildReport(papers: papers.count, entries: content.dumps.reduce(0) { $0 + $1.entries.count }, topics: topicModel.topics.count,
                              pages: counts.pages, files: counts.files, unchangedFiles: written.unchanged, bytes: counts.bytes,
                              diagnostics: diagnostics, topicChanges: topicChanges, topicMapWritten: topicMapWritten, timings: timings)
+    report.hostLimitProblems = hostProblems
     freeLater((model, papers, topicModel, content))
     return report
 }
@@ -318,8 +324,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     let results = try concurrentMap(Array(0...jobs.count), workers: workers) { task -> (files: Int, bytes: Int) in
         if task == extrasTask {
             var extras: [(String, [UInt8])] = templates.assets.map { ("assets/" + $0.path, $0.bytes) }
-            extras.append(("papers.json", try papersJSON(model)))
-            extras.append(("topics.json", try topicsJSON(model)))
+            extras += try dataExports(model)
             for file in try readerFiles(model, pagePaths: pagePaths) { extras.append((file.path, file.bytes)) }
             for (path, bytes) in extras { try emit(path, bytes) }
             return (extras.count, extras.reduce(0) { $0 + $1.1.count })

@@ -27,8 +27,9 @@ public func checkSite(_ options: BuildOptions) -> CheckReport {
     func note(_ work: () throws -> Void) {
         do { try work() } catch { report.errors.append("\(error)") }
     }
-    var rules: [FormatRule] = []
-    note { rules = try SiteConfig.load(path: (directory as NSString).appendingPathComponent("site.yml")).formats }
+    var config: SiteConfig?
+    note { config = try SiteConfig.load(path: (directory as NSString).appendingPathComponent("site.yml")) }
+    let rules = config?.formats ?? []
     note { _ = try TemplateSet(directory: options.templatesDirectory) }
     let dumpsDirectory = (directory as NSString).appendingPathComponent("dumps")
     let files = dumpFiles(in: dumpsDirectory)
@@ -56,11 +57,23 @@ public func checkSite(_ options: BuildOptions) -> CheckReport {
     do {
         let build = try buildSite(inMemory)
         report.build = build
-        report.warnings = build.diagnostics
+        let findings = checkFindings(build, host: config.map { options.overrides.applied(to: $0) }?.host, contentDirectory: directory)
+        report.warnings = findings.warnings
+        report.errors += findings.errors
     } catch {
         report.errors.append("\(error)")
     }
     return report
+}
+
+/// A build's warnings as `gazette check` reports them: a site that names its host must fit it (over
+/// its limits, publishing would fail), so with `host` set the host-limit warnings become errors.
+func checkFindings(_ build: BuildReport, host: StaticHost?, contentDirectory: String) -> (warnings: [Diagnostic], errors: [String]) {
+    guard let host, !build.hostLimitProblems.isEmpty else { return (build.diagnostics, []) }
+    let named = hostLimitDiagnostics(build.hostLimitProblems, contentDirectory: contentDirectory)
+    let errors = hostLimitDiagnostics(build.hostLimitProblems, contentDirectory: contentDirectory, severity: .error)
+        .map { "\($0.file): \($0.message) (`host: \(host.rawValue)` in site.yml)" }
+    return (build.diagnostics.filter { !named.contains($0) }, errors)
 }
 
 private func listed(_ directory: String, suffix: String) -> [String] {

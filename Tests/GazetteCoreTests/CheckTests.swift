@@ -83,6 +83,48 @@ final class CheckTests: XCTestCase {
         XCTAssertTrue(report.errors.first?.contains("page chrome") == true, report.errors.joined())
     }
 
+    func testANamedHostThatTheSiteFitsPasses() throws {
+        let root = try copyOfFixtureSite()
+        let site = root.appendingPathComponent("content/site.yml")
+        let yaml = try String(contentsOf: site, encoding: .utf8)
+        try Data((yaml + "\nhost: cloudflare-pages\nexports: false\n").utf8).write(to: site)
+        let report = checkSite(options(root))
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.build?.hostLimitProblems, [])
+    }
+
+    func testANamedHostsLimitsAreErrorsAndOtherWarningsStay() {
+        let problems = hostLimitProblems(OutputSize(files: 30_000, bytes: 200_000_000, papers: 29_000), host: .cloudflarePages, config: SiteConfig())
+        XCTAssertEqual(problems.count, 1)
+        let other = Diagnostic(.warning, file: "content/dumps/a.txt", line: 3, "a title without an abstract")
+        var build = BuildReport(papers: 29_000, entries: 29_000, topics: 10, pages: 29_100, files: 30_000, unchangedFiles: 0, bytes: 200_000_000,
+                                diagnostics: [other] + hostLimitDiagnostics(problems, contentDirectory: "content"), timings: [])
+        build.hostLimitProblems = problems
+        let named = checkFindings(build, host: .cloudflarePages, contentDirectory: "content")
+        XCTAssertEqual(named.warnings, [other])
+        XCTAssertEqual(named.errors.count, 1)
+        XCTAssertTrue(named.errors[0].hasPrefix("content/site.yml: host limit: the site has 30000 files, over the 20000 that Cloudflare Pages (free plan) accepts"),
+                      named.errors[0])
+        XCTAssertTrue(named.errors[0].hasSuffix("(`host: cloudflare-pages` in site.yml)"), named.errors[0])
+        // Without a host the build's warnings stay warnings.
+        let unnamed = checkFindings(build, host: nil, contentDirectory: "content")
+        XCTAssertEqual(unnamed.warnings, build.diagnostics)
+        XCTAssertEqual(unnamed.errors, [])
+    }
+
+    func testExportsFalseLeavesOutTheJSONAndItsLinks() throws {
+        let root = try copyOfFixtureSite()
+        let site = root.appendingPathComponent("content/site.yml")
+        let yaml = try String(contentsOf: site, encoding: .utf8)
+        try Data((yaml + "\nexports: false\n").utf8).write(to: site)
+        _ = try buildSite(options(root))
+        let output = root.appendingPathComponent("public")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("papers.json").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("topics.json").path))
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertFalse(home.contains("papers.json"))
+    }
+
     func testTemplateErrorsAreReported() throws {
         let root = try copyOfFixtureSite()
         let theme = root.appendingPathComponent("templates")

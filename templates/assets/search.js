@@ -1,5 +1,5 @@
-// Gazette's search: loads the pieces of the static index it needs (search/manifest.json, one term
-// shard or prefix file per query word, the metadata shards of the best hits), ranks title matches
+// Gazette's search: loads the pieces of the static index it needs (search/manifest.json, the term
+// shards or the prefix file of each query word, the metadata shards of the best hits), ranks title matches
 // above abstract matches, and lists hits as links. No framework, nothing leaves the site.
 // Without JavaScript the form simply opens the list of all papers.
 (function () {
@@ -43,22 +43,28 @@
   // shard of "co…" words, hundreds of kilobytes on a large digest.
   var PREFIX_MIN = 3;
 
-  // The index files a query word needs: the shard holding the word itself (the longest key it
-  // starts with, unless a split key above it comes first) and, when the word is a split prefix, its
-  // merged prefix file or the few shards under it. SearchIndex.files(for:...) in Gazette is the same rule.
+  // The last shard whose first word is before `word` (or equal, when `orEqual`), or -1. Shards hold
+  // runs of consecutive words; the manifest lists each one's first word, in order.
+  function lastShardBefore(word, orEqual) {
+    var low = 0, high = manifest.shards.length - 1, found = -1;
+    while (low <= high) {
+      var middle = (low + high) >> 1, first = manifest.shards[middle];
+      if (first < word || (orEqual && first === word)) { found = middle; low = middle + 1; } else high = middle - 1;
+    }
+    return found;
+  }
+
+  // The index files a query word needs: a broad prefix's merged file; else the shard holding the
+  // word and, for a word long enough to match as a prefix, every shard the words it starts span
+  // (they sort before the word followed by "{", the character after "z").
+  // SearchIndex.files(for:shards:prefixes:) in Gazette is the same rule.
   function filesFor(word) {
+    if (word.length >= PREFIX_MIN && manifest.prefixSet[word]) return ["search/p-" + word + ".json"];
+    var own = lastShardBefore(word, true);
+    if (word.length < PREFIX_MIN) return own < 0 ? [] : ["search/t-" + own + ".json"];
+    var last = lastShardBefore(word + "{", false);
     var files = [];
-    for (var length = word.length; length >= 2; length--) {
-      var key = word.slice(0, length);
-      if (length < word.length && manifest.splitSet[key]) break;
-      if (manifest.shardSet[key]) { files.push("search/t-" + key + ".json"); break; }
-    }
-    if (word.length >= PREFIX_MIN && manifest.splitSet[word]) {
-      if (manifest.prefixSet[word]) files.push("search/p-" + word + ".json");
-      else manifest.shards.forEach(function (k) {
-        if (k.length > word.length && k.indexOf(word) === 0) files.push("search/t-" + k + ".json");
-      });
-    }
+    for (var n = Math.max(own, 0); n <= last; n++) files.push("search/t-" + n + ".json");
     return files;
   }
 
@@ -77,8 +83,10 @@
     }
     files.forEach(function (file, f) {
       if (file.indexOf("search/p-") === 0) {
-        // [ids with a word of the prefix in the title, ids with one in the abstract only]
+        // [ids with a word of the prefix in the title, ids with one in the abstract only, and, when
+        // the prefix is a word itself, its title ids and abstract ids]
         add(data[f][0], 10); add(data[f][1], 1);
+        if (data[f].length > 2) { add(data[f][2], 15); add(data[f][3], 1.5); }
         return;
       }
       Object.keys(data[f]).forEach(function (word) {
@@ -102,7 +110,7 @@
     if (!terms.length) return Promise.resolve(null);
     return load("search/manifest.json").then(function (m) {
       manifest = m;
-      if (!m.shardSet) { m.shardSet = keySet(m.shards); m.splitSet = keySet(m.splits); m.prefixSet = keySet(m.prefixes); }
+      if (!m.prefixSet) m.prefixSet = keySet(m.prefixes);
       // Each word loads its own index files: past the manifest's limit, words are left out (and the
       // summary says which), so that no query downloads more than a few hundred kilobytes.
       var ignored = m.max_words && terms.length > m.max_words ? terms.slice(m.max_words) : [];

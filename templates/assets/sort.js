@@ -13,11 +13,26 @@
       .split(" ").map(function (id) { return document.getElementById(id); }).filter(Boolean);
   }
 
+  // What a card is sorted and filtered by, read from what it shows (the page does not repeat it in
+  // attributes): its date, upvotes, title (accents folded, lowercase) and the slug of its topic link.
+  function describe(card, i) {
+    var time = card.querySelector("time[datetime]");
+    var votes = card.querySelector(".upvotes");
+    var link = card.querySelector(".paper-card-title a");
+    var chip = card.querySelector(".topic-chip");
+    var slug = chip && /topics\/([^\/]+)\/index\.html$/.exec(chip.getAttribute("href") || "");
+    card.dataset.rank = String(i);
+    card.dataset.date = time ? time.getAttribute("datetime") : "";
+    card.dataset.upvotes = votes ? votes.textContent.replace(/[^0-9]/g, "") || "0" : "0";
+    card.dataset.title = (link ? link.textContent : "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    card.dataset.topic = slug ? slug[1] : "";
+  }
+
   // The built order is the "rank" order; remember it before anything moves.
   var all = [];
   [sorter, filter].filter(Boolean).forEach(function (select) {
     lists(select).forEach(function (list) {
-      cards(list).forEach(function (card, i) { card.setAttribute("data-rank", String(i)); all.push(card); });
+      cards(list).forEach(function (card, i) { describe(card, i); all.push(card); });
     });
   });
 

@@ -20,6 +20,11 @@ public struct SiteConfig: Sendable, Equatable {
     public var paginate = 500
     /// `formats:` rules that force the format of dump files whose names match, in file order.
     public var formats: [FormatRule] = []
+    /// Whether the data exports `papers.json` and `topics.json` are written.
+    public var exports = true
+    /// The host the site is published to, whose limits `gazette check` then enforces (nil: any host,
+    /// and builds only warn).
+    public var host: StaticHost?
 
     public init() {}
 }
@@ -99,6 +104,16 @@ extension SiteConfig {
             case "feeds":
                 guard let on = value.bool else { throw ConfigError.invalid(file: file, line: line, reason: "`feeds` must be true or false") }
                 config.feeds = on
+            case "exports":
+                guard let on = value.bool else { throw ConfigError.invalid(file: file, line: line, reason: "`exports` must be true or false") }
+                config.exports = on
+            case "host":
+                let name = try string().trimmingCharacters(in: .whitespaces)
+                guard let host = StaticHost(rawValue: name) else {
+                    let known = StaticHost.allCases.map(\.rawValue)
+                    throw ConfigError.invalid(file: file, line: line, reason: "unknown host `\(name)`; known hosts: \(known.joined(separator: ", "))")
+                }
+                config.host = host
             default:
                 throw ConfigError.invalid(file: file, line: line, reason: "unknown key `\(key)`\(suggestion(for: key, among: topLevelKeys))")
             }
@@ -106,7 +121,8 @@ extension SiteConfig {
         return config
     }
 
-    static let topLevelKeys = ["title", "description", "base_url", "language", "home_top_papers", "topics", "output", "feeds", "paginate", "formats"]
+    static let topLevelKeys = ["title", "description", "base_url", "language", "home_top_papers", "topics", "output", "feeds", "paginate", "formats",
+                               "exports", "host"]
     static let topicKeys = ["count", "seeds", "min_size", "max_share", "related"]
 
     private static func parseTopics(_ node: Node, file: String) throws -> TopicOptions {

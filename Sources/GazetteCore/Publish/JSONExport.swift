@@ -1,17 +1,23 @@
 import Foundation
 
+/// The data exports, `papers.json` and `topics.json`, unless `exports: false` leaves them out.
+func dataExports(_ model: SiteModel) throws -> [(String, [UInt8])] {
+    guard model.config.exports else { return [] }
+    return [("papers.json", try papersJSON(model)), ("topics.json", try topicsJSON(model))]
+}
+
 /// `papers.json`: every paper with its metadata (with the arXiv id, authors' names and dates when a
 /// source gave them), topics (primary first, with scores), related papers
-/// and provenance, as a data export. Written by hand (in JSONEncoder's layout), in parallel chunks:
-/// JSONEncoder took seconds on a large digest.
+/// and provenance, as a data export. Written by hand (in JSONEncoder's compact layout), in parallel
+/// chunks: JSONEncoder took seconds on a large digest. Compact and without the abstracts, which
+/// each paper's page already holds: with them, and pretty, it was a sixth of a large site's bytes.
 func papersJSON(_ model: SiteModel) throws -> [UInt8] {
     let order = model.papers.indices.sorted { model.papers[$0].slug < model.papers[$1].slug }
-    return jsonArray(count: order.count) { json, position in
+    return jsonArray(count: order.count, pretty: false) { json, position in
         let index = order[position]
         let paper = model.papers[index]
         json.beginObject()
         let details = paper.details
-        if let abstract = paper.abstract { json.key("abstract"); json.string(abstract) }
         if paper.abstractIsAISummary { json.key("abstract_is_ai_summary"); json.bool(true) }
         if let id = details.arxivID { json.key("arxiv_id"); json.string(id) }
         if !details.authors.isEmpty {
@@ -81,12 +87,13 @@ func topicsJSON(_ model: SiteModel) throws -> [UInt8] {
     }
 }
 
-/// A pretty top-level JSON array of `count` elements, each written by `element`; chunks are
-/// written on all cores and joined in order, so the bytes do not depend on the number of threads.
-func jsonArray(count: Int, element: (inout JSONWriter, Int) -> Void) -> [UInt8] {
-    guard count > 0 else { return Array("[\n\n]\n".utf8) }
+/// A top-level JSON array of `count` elements, each written by `element` (pretty: one key a line,
+/// as JSONEncoder prints it; else compact); chunks are written on all cores and joined in order, so the
+/// bytes do not depend on the number of threads.
+func jsonArray(count: Int, pretty: Bool = true, element: (inout JSONWriter, Int) -> Void) -> [UInt8] {
+    guard count > 0 else { return Array((pretty ? "[\n\n]\n" : "[]\n").utf8) }
     var chunks = concurrentChunks(count, minimumChunk: 64) { range -> [UInt8] in
-        var json = JSONWriter(pretty: true)
+        var json = JSONWriter(pretty: pretty)
         json.beginArray()
         for index in range { element(&json, index) }
         // Drop the bracket: the chunks are elements of one array.
@@ -100,7 +107,7 @@ func jsonArray(count: Int, element: (inout JSONWriter, Int) -> Void) -> [UInt8] 
         out += chunks[number]
         chunks[number] = []
     }
-    out += Array("\n]\n".utf8)
+    out += Array((pretty ? "\n]\n" : "]\n").utf8)
     return out
 }
 

@@ -22,22 +22,26 @@ public struct SearchDocument: Sendable, Equatable {
 
 /// The static search index, split into pieces the page loads on demand:
 /// - `search/manifest.json`: the number of documents, documents per metadata shard, the most words a
-///   query looks up (`max_words`), the term shard keys (`shards`), the keys that were split by a
-///   longer prefix (`splits`) and those of them that have a prefix file (`prefixes`);
+///   query looks up (`max_words`), the first word of each term shard (`shards`, in order) and the
+///   prefixes that have a prefix file (`prefixes`);
 /// - `search/docs-<n>.json`: metadata of documents `n*perShard ..< (n+1)*perShard` as `[title, path, topic, date, iso]`;
-/// - `search/t-<key>.json`: `{word: [[title ids], [abstract ids]]}` for the words starting with `key`,
-///   each ascending list written as gaps (the first id, then differences), which keeps long lists short;
-///   a split key's own shard holds just the word equal to the key;
+/// - `search/t-<n>.json`: `{word: [[title ids], [abstract ids]]}` for a run of consecutive words (in
+///   sorted order) from `shards[n]` up to the next shard's first word, holding together at most
+///   `maxPostings` postings (a word with more has a shard of its own); each ascending list written as
+///   gaps (the first id, then differences), which keeps long lists short;
 /// - `search/p-<prefix>.json`: for a broad prefix (more than `3 * maxPostings` postings under it),
-///   the merged lists of all its words, `[[title ids], [abstract-only ids]]`, so that a prefix such as
-///   "com" costs one file, not dozens of shards.
-/// `files(for:shards:splits:prefixes:)` says which files a query word loads (search.js follows the
-/// same rule); the page then loads the metadata of the best twenty hits only. Keys start at two
-/// characters; a shard of several words with more than `maxPostings` postings is split by one more
-/// character. Metadata shards hold 20 documents (about 2 KB gzipped), so the hits a query shows cost
-/// about 40 KB at most however large the digest.
+///   the merged lists of all its words, `[[title ids], [abstract-only ids]]`, then the lists of the
+///   word equal to the prefix when there is one, so that a prefix such as "com" costs one file, not
+///   dozens of shards.
+/// `files(for:shards:prefixes:)` says which files a query word loads (search.js follows the same
+/// rule): the shard holding the word, or for a prefix the few shards its words span, or its prefix
+/// file; the page then loads the metadata of the best twenty hits only. Packing runs of words into
+/// shards, rather than a shard per two-letter key, keeps the number of files near the postings over
+/// `maxPostings` (a file per rare two-letter key was most of the index's files). Metadata shards hold
+/// 40 documents (about 3 KB gzipped; 20 halved the files of a large index for 2 KB less a shard), so
+/// the hits a query shows cost about 60 KB at most however large the digest.
 public struct SearchIndex: Sendable {
-    public static let version = 2
+    public static let version = 3
     /// Words shorter than this match exactly in search.js, not as prefixes, so they need no prefix file.
     public static let prefixMinimum = 3
     /// search.js looks up at most this many distinct words of a query (the first ones typed) and says
@@ -49,7 +53,7 @@ public struct SearchIndex: Sendable {
     public var docsPerShard: Int
     public var maxPostings: Int
 
-    public init(documents: [SearchDocument], docsPerShard: Int = 20, maxPostings: Int = 6000) {
+    public init(documents: [SearchDocument], docsPerShard: Int = 40, maxPostings: Int = 6000) {
         self.documents = documents
         self.docsPerShard = max(1, docsPerShard)
         self.maxPostings = max(1, maxPostings)
@@ -195,11 +199,11 @@ public struct SearchIndex: Sendable {
         let postings = postings()
         let plan = Self.shardPlan(postings.words, sizes: postings.words.indices.map(postings.size), maxPostings: maxPostings)
         var jobs: [(path: String, make: () -> [UInt8])] = []
-        for shard in plan.shards {
-            jobs.append(("search/t-\(shard.key).json", {
+        for (number, shard) in plan.shards.enumerated() {
+            jobs.append(("search/t-\(number).json", {
                 var json = JSONWriter(pretty: false)
                 json.beginObject()
-                for word in shard.words {
+                for word in shard {
                     json.key(postings.words[word])
                     json.beginArray(); json.gaps(postings.title[word]); json.gaps(postings.abstract[word]); json.endArray()
                 }
@@ -208,7 +212,9 @@ public struct SearchIndex: Sendable {
             }))
         }
         for prefix in plan.prefixes {
-            jobs.append(("search/p-\(prefix.key).json", { Self.prefixFile(prefix.words, postings: postings, documents: documents.count) }))
+            jobs.append(("search/p-\(prefix.key).json", {
+                Self.prefixFile(prefix.words, exact: prefix.words.first { postings.words[$0] == prefix.key }, postings: postings, documents: documents.count)
+            }))
         }
         var start = 0
         while start < documents.count {
@@ -232,8 +238,7 @@ public struct SearchIndex: Sendable {
         manifest.key("documents"); manifest.int(documents.count)
         manifest.key("max_words"); manifest.int(Self.maxQueryWords)
         manifest.key("prefixes"); manifest.beginArray(); for prefix in plan.prefixes { manifest.string(prefix.key) }; manifest.endArray()
-        manifest.key("shards"); manifest.beginArray(); for shard in plan.shards { manifest.string(shard.key) }; manifest.endArray()
-        manifest.key("splits"); manifest.beginArray(); for key in plan.splits { manifest.string(key) }; manifest.endArray()
+        manifest.key("shards"); manifest.beginArray(); for shard in plan.shards { manifest.string(postings.words[shard.first!]) }; manifest.endArray()
         manifest.key("version"); manifest.int(Self.version)
         manifest.endObject()
         var out: [(path: String, bytes: [UInt8])] = try concurrentMap(jobs) { (path: $0.path, bytes: $0.make()) }
@@ -246,57 +251,57 @@ public struct SearchIndex: Sendable {
         zip(ids, [0] + ids).map { $0 - $1 }
     }
 
-    /// The words of an index grouped into files: `shards` hold words (indices into the sorted word
-    /// list) by key, `splits` are the keys split by a longer prefix, and `prefixes` those of them
-    /// broad enough for a prefix file, each with every word under it.
+    /// The words of an index grouped into files: `shards` are runs of consecutive words (indices
+    /// into the sorted word list), `prefixes` the broad prefixes with a file of their own, each with
+    /// every word under it.
     struct ShardPlan {
-        var shards: [(key: String, words: [Int])] = []
-        var splits: [String] = []
+        var shards: [[Int]] = []
         var prefixes: [(key: String, words: [Int])] = []
     }
 
-    /// Groups sorted `words` into shards keyed by a prefix: two characters, one more while a shard of
-    /// several words holds more than `maxPostings` postings. A split key keeps the word equal to it
-    /// (if any) in a shard of its own; one of `prefixMinimum` or more characters with more than
-    /// `3 * maxPostings` postings under it also gets a prefix file.
+    /// Packs sorted `words` into shards of consecutive words holding at most `maxPostings` postings
+    /// together (a word with more has one of its own), and finds the prefixes of `prefixMinimum` or
+    /// more characters with several words and more than `3 * maxPostings` postings under them.
     static func shardPlan(_ words: [String], sizes: [Int], maxPostings: Int) -> ShardPlan {
         var plan = ShardPlan()
+        var current: [Int] = []
+        var total = 0
+        for word in words.indices {
+            if !current.isEmpty && total + sizes[word] > maxPostings {
+                plan.shards.append(current)
+                current = []
+                total = 0
+            }
+            current.append(word)
+            total += sizes[word]
+        }
+        if !current.isEmpty { plan.shards.append(current) }
         let bytes = words.map { Array($0.utf8) }
-        // `range` holds the words, all at least `length` long and sharing their first `length - 1` bytes.
-        func place(_ range: Range<Int>, length: Int) {
+        // `range` holds words sharing their first `length - 1` bytes; those at least `length` long
+        // are grouped by their first `length` bytes.
+        func findPrefixes(_ range: Range<Int>, length: Int) {
             var start = range.lowerBound
             while start < range.upperBound {
+                guard bytes[start].count >= length else { start += 1; continue }
                 let key = bytes[start].prefix(length)
                 var end = start + 1
-                while end < range.upperBound, bytes[end].prefix(length) == key { end += 1 }
-                let total = (start..<end).reduce(0) { $0 + sizes[$1] }
-                let keyString = String(decoding: key, as: UTF8.self)
-                if total > maxPostings && end - start > 1 {
-                    plan.splits.append(keyString)
-                    if length >= prefixMinimum && total > 3 * maxPostings { plan.prefixes.append((keyString, Array(start..<end))) }
-                    // Sorted, the word equal to the key (if any) comes first.
-                    var rest = start
-                    if bytes[start].count == length {
-                        plan.shards.append((keyString, [start]))
-                        rest += 1
-                    }
-                    place(rest..<end, length: length + 1)
-                } else {
-                    plan.shards.append((keyString, Array(start..<end)))
+                while end < range.upperBound, bytes[end].count >= length, bytes[end].prefix(length) == key { end += 1 }
+                if end - start > 1, (start..<end).reduce(0, { $0 + sizes[$1] }) > 3 * maxPostings {
+                    plan.prefixes.append((String(decoding: key, as: UTF8.self), Array(start..<end)))
+                    findPrefixes(start..<end, length: length + 1)
                 }
                 start = end
             }
         }
-        place(0..<words.count, length: 2)
-        plan.shards.sort { $0.key < $1.key }
-        plan.splits.sort()
+        findPrefixes(0..<words.count, length: prefixMinimum)
         plan.prefixes.sort { $0.key < $1.key }
         return plan
     }
 
     /// The merged lists of a broad prefix: documents with any of its words in the title, then those
-    /// with one in the abstract only.
-    static func prefixFile(_ words: [Int], postings: Postings, documents: Int) -> [UInt8] {
+    /// with one in the abstract only; then, when the prefix is itself a word (`exact`), that word's
+    /// own lists, so that the prefix file is all a query of the word loads.
+    static func prefixFile(_ words: [Int], exact: Int?, postings: Postings, documents: Int) -> [UInt8] {
         var title: [Int32] = []
         var abstract: [Int32] = []
         for word in words {
@@ -310,6 +315,10 @@ public struct SearchIndex: Sendable {
         json.beginArray()
         json.gaps(titleSet)
         json.gaps(Self.sortedUnique(abstract).filter { !inTitle[Int($0)] })
+        if let exact {
+            json.gaps(postings.title[exact])
+            json.gaps(postings.abstract[exact])
+        }
         json.endArray()
         return json.finish()
     }
@@ -323,32 +332,21 @@ public struct SearchIndex: Sendable {
         return out
     }
 
-    /// The files search.js loads for one query word (empty when no indexed word can match); the
-    /// sets are the manifest's lists. Words shorter than `prefixMinimum` match exactly.
-    public static func files(for word: String, shards: Set<String>, splits: Set<String>, prefixes: Set<String>) -> [String] {
-        let isPrefix = word.count >= prefixMinimum
-        var files: [String] = []
-        // The shard holding the word itself: the longest key it starts with, unless a split key
-        // above the word comes first (the word would then be under a longer key, which does not exist).
-        var length = word.count
-        while length >= 2 {
-            let key = String(word.prefix(length))
-            if length < word.count, splits.contains(key) { break }
-            if shards.contains(key) {
-                files.append("search/t-\(key).json")
-                break
-            }
-            length -= 1
-        }
-        // A split prefix: its merged lists, or the shards under it when they are few.
-        if isPrefix, splits.contains(word) {
-            if prefixes.contains(word) {
-                files.append("search/p-\(word).json")
-            } else {
-                files += shards.filter { $0.count > word.count && $0.hasPrefix(word) }.sorted().map { "search/t-\($0).json" }
-            }
-        }
-        return files
+    /// The files search.js loads for one query word (empty when no indexed word can match); `shards`
+    /// and `prefixes` are the manifest's lists. Words shorter than `prefixMinimum` match exactly:
+    /// the shard holding the word. A longer word also matches the words it starts: its prefix file
+    /// when it has one, else every shard its words span (a prefix without a file has at most
+    /// `3 * maxPostings` postings, a few shards).
+    public static func files(for word: String, shards: [String], prefixes: Set<String>) -> [String] {
+        if word.count >= prefixMinimum, prefixes.contains(word) { return ["search/p-\(word).json"] }
+        // The shard holding `word`, were it indexed: the last whose first word is not after it.
+        let own = shards.lastIndex { $0 <= word }
+        guard word.count >= prefixMinimum else { return own.map { ["search/t-\($0).json"] } ?? [] }
+        // Words starting with `word` sort before `word` + "{" (the byte after "z").
+        let end = word + "{"
+        let first = own ?? 0
+        guard let last = shards.lastIndex(where: { $0 < end }), last >= first else { return [] }
+        return (first...last).map { "search/t-\($0).json" }
     }
 }
 

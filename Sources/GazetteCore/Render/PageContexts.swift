@@ -90,6 +90,7 @@ struct PageContexts {
             "body": body,
             "feed_href": root + "feed.xml",
             "feeds": model.config.feeds,
+            "exports": model.config.exports,
             "topic_feed": false,
             "og_type": path.hasPrefix("papers/") && path != "papers/index.html" ? "article" : "website",
         ]
@@ -99,9 +100,10 @@ struct PageContexts {
         return context
     }
 
-    /// A list item holding the paper's rendered card, for a page whose root is `root`.
-    func card(_ index: Int, root: String, score: Double? = nil) -> [String: Any] {
-        ["card_html": cards.html(index, root: root, score: score.map(formatScore))]
+    /// A list item holding the paper's rendered card, for a page whose root is `root`; `summarized`
+    /// adds the summary (with the score).
+    func card(_ index: Int, root: String, score: Double? = nil, summarized: Bool = false) -> [String: Any] {
+        ["card_html": cards.html(index, root: root, score: score.map(formatScore), variant: summarized ? .summarized : .plain)]
     }
 
     /// The values of a paper's card, with the root and score marks that `RenderedCards` replaces.
@@ -114,17 +116,14 @@ struct PageContexts {
             "href": root + paperPath(paper),
             "title": title,
             "summary": summary,
+            // sort.js reads what it sorts and filters by from the card's date, upvotes, title and topic link.
             "date": false, "date_iso": "", "upvotes": false, "authors": false, "topic": false, "score": score ?? false,
-            // For sorting and filtering in the page's script.
-            "sort_title": foldToASCII(title).lowercased(),
-            "upvote_count": paper.upvotes ?? 0, "topic_slug": "",
         ]
         if let date = paper.published { card["date"] = date.display; card["date_iso"] = date.iso }
         if let upvotes = paper.upvotes { card["upvotes"] = upvotes }
         if let authors = paper.authorCount { card["authors"] = authors == 1 ? "1 author" : "\(authors) authors" }
         if let primary = model.topics.memberships[index].first {
             let topic = model.topics.topics[primary.topic]
-            card["topic_slug"] = topic.slug
             card["topic"] = ["name": topic.name, "href": root + topicPath(topic)]
         }
         return card
@@ -227,7 +226,7 @@ struct PageContexts {
             "terms": topic.terms.map { ["label": $0.label, "weight": formatScore($0.weight * 100)] },
             "primary_count": topic.primaryCount,
             "secondary_count": secondaryPapers[topic.id].count,
-            "primary_papers": page.items.map { card($0, root: root, score: model.topics.memberships[$0][0].score) },
+            "primary_papers": page.items.map { card($0, root: root, score: model.topics.memberships[$0][0].score, summarized: true) },
             "secondary_papers": secondary.map { card($0.paper, root: root, score: $0.score) },
             "has_secondary": !secondary.isEmpty,
             "has_touching": !secondaryPapers[topic.id].isEmpty,
@@ -266,7 +265,12 @@ struct PageContexts {
                     "score": formatScore(membership.score), "because": membership.becauseOf.joined(separator: ", "),
                 ]
             },
-            "related": model.topics.related[index].map { card($0.paper, root: root, score: $0.score) },
+            // A short list rather than cards: five per paper, on every paper page, add up.
+            "related": model.topics.related[index].map { related -> [String: Any] in
+                let other = model.papers[related.paper]
+                return ["title": titles[related.paper], "href": root + Self.paperPath(other), "score": formatScore(related.score),
+                        "date": other.published?.display ?? false, "date_iso": other.published?.iso ?? ""]
+            },
             "has_related": !model.topics.related[index].isEmpty,
             "sources": paper.sources.compactMap { source -> [String: Any]? in
                 guard let dump = model.dumpIndex[source.dump].map({ model.dumps[$0] }) else { return nil }
@@ -303,27 +307,32 @@ struct PageContexts {
     }
 
     /// The orders the list of all papers is written in: newest first and, when the list needs more
-    /// than one page (so the browser cannot sort it), most upvoted first under `papers/upvotes/`.
+    /// than one page (so the browser cannot sort it), the most upvoted under `papers/upvotes/`: one
+    /// page of them, since a second complete list of every paper in another order would double the
+    /// list's bytes for pages nobody reads far into.
     func allPapersOrders() -> [(label: String, pages: [ListPage])] {
         let newest = model.newestFirst()
         let byDate = listPages(newest, perPage: perPage, directory: "papers/")
         guard byDate.count > 1 else { return [("newest first", byDate)] }
-        return [("newest first", byDate),
-                ("most upvoted first", listPages(model.mostUpvotedFirst(newestFirst: newest), perPage: perPage, directory: "papers/upvotes/"))]
+        let top = Array(model.mostUpvotedFirst(newestFirst: newest).prefix(perPage))
+        return [("newest first", byDate), ("most upvoted first", listPages(top, perPage: perPage, directory: "papers/upvotes/"))]
     }
 
     /// One page of the list of all papers in one of `orders`.
     func allPapers(order: Int, page: ListPage, orders: [(label: String, pages: [ListPage])]) -> [String: Any] {
         let root = Self.root(for: page.path)
+        // The most upvoted are one page of a longer list: not sortable, and it says how many it shows.
+        let partial = order > 0
         return [
             "papers": page.items.map { card($0, root: root) },
             "paper_count": model.papers.count,
-            "order_label": orders[order].label,
+            "order_label": partial ? "the \(page.items.count) \(orders[order].label)" : orders[order].label,
+            "has_orders": orders.count > 1,
             "orders": orders.enumerated().map { i, o in
                 ["label": o.label.prefix(1).uppercased() + o.label.dropFirst(), "href": root + o.pages[0].path, "current": i == order] as [String: Any]
             },
             "topics": model.topics.topics.sorted { $0.name < $1.name }.map { ["name": $0.name, "slug": $0.slug] },
-        ].merging(listValues(page, root: root)) { own, _ in own }
+        ].merging(listValues(page, root: root)) { own, _ in own }.merging(partial ? ["sortable": false] : [:]) { _, new in new }
     }
 
     /// The pages of an issue's list, in the listing's order; `paperIndex` finds a paper by its

@@ -11,31 +11,40 @@ struct RenderedCards: Sendable {
     /// Stands for the score shown on cards in ranked lists.
     static let scoreMark = "\u{2}"
 
-    /// Cards without a score, by paper index.
-    let plain: [[UInt8]]
-    /// Cards with the score mark, by paper index.
-    let scored: [[UInt8]]
-    /// Where the marks are in each card: found once, since a card is placed on many pages.
-    let plainMarks: [[Int32]]
-    let scoredMarks: [[Int32]]
+    /// Which card a list places: lists show a paper's title and facts; only the lists readers
+    /// browse a topic by add its summary, which would otherwise repeat on every list of the paper.
+    enum Variant: Int, CaseIterable, Sendable {
+        /// No score, no summary: all papers, archive months, issues, the home page.
+        case plain
+        /// With the score mark, no summary: related papers, papers that touch on a topic.
+        case scored
+        /// With the score mark and the summary: a topic's own papers.
+        case summarized
+    }
 
-    /// Renders both cards of every paper, on all cores, from the contexts `context(paper)` (whose
-    /// `score` is false; the scored card gets the score mark).
+    /// Each variant's cards, by paper index.
+    let cards: [[[UInt8]]]
+    /// Where the marks are in each card: found once, since a card is placed on many pages.
+    let marks: [[[Int32]]]
+
+    /// Renders the three cards of every paper, on all cores, from the contexts `context(paper)`
+    /// (whose `score` is false and whose `summary` is the paper's; the plain and scored cards get
+    /// no summary, the scored ones the score mark).
     init(count: Int, shapes: TemplateShapes, context: (Int) -> [String: Any]) throws {
-        typealias Card = (plain: [UInt8], scored: [UInt8], plainMarks: [Int32], scoredMarks: [Int32])
-        let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> [Card] in
+        let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> [[[UInt8]]] in
             try (start..<min(count, start + 512)).map { paper in
                 var values = context(paper)
+                let summary = values["summary"] ?? false
+                values["summary"] = false
                 let plain = try shapes.render("paper-card", values)
                 values["score"] = Self.scoreMark
                 let scored = try shapes.render("paper-card", values)
-                return (plain, scored, Self.marks(in: plain), Self.marks(in: scored))
+                values["summary"] = summary
+                return [plain, scored, try shapes.render("paper-card", values)]
             }
         }
-        plain = chunks.flatMap { $0.map(\.plain) }
-        scored = chunks.flatMap { $0.map(\.scored) }
-        plainMarks = chunks.flatMap { $0.map(\.plainMarks) }
-        scoredMarks = chunks.flatMap { $0.map(\.scoredMarks) }
+        cards = Variant.allCases.map { variant in chunks.flatMap { $0.map { $0[variant.rawValue] } } }
+        marks = cards.map { $0.map(Self.marks(in:)) }
     }
 
     /// Offsets of the root and score marks in `card`.
@@ -45,10 +54,12 @@ struct RenderedCards: Sendable {
         return marks
     }
 
-    /// The card of `paper` for a page whose root is `root`, with `score` when given.
-    func html(_ paper: Int, root: String, score: String? = nil) -> String {
-        let card = score == nil ? plain[paper] : scored[paper]
-        let marks = score == nil ? plainMarks[paper] : scoredMarks[paper]
+    /// The card of `paper` for a page whose root is `root`, with `score` when given (the scored
+    /// variants need one).
+    func html(_ paper: Int, root: String, score: String? = nil, variant: Variant = .plain) -> String {
+        let variant = score == nil ? .plain : variant == .plain ? .scored : variant
+        let card = cards[variant.rawValue][paper]
+        let marks = marks[variant.rawValue][paper]
         var root = root, score = score ?? ""
         return root.withUTF8 { rootBytes in
             score.withUTF8 { scoreBytes in

@@ -50,8 +50,8 @@ enum EmbeddedScaffold {
 
 """#),
         ("assets/search.js", #"""
-// Gazette's search: loads the pieces of the static index it needs (search/manifest.json, one term
-// shard or prefix file per query word, the metadata shards of the best hits), ranks title matches
+// Gazette's search: loads the pieces of the static index it needs (search/manifest.json, the term
+// shards or the prefix file of each query word, the metadata shards of the best hits), ranks title matches
 // above abstract matches, and lists hits as links. No framework, nothing leaves the site.
 // Without JavaScript the form simply opens the list of all papers.
 (function () {
@@ -95,22 +95,28 @@ enum EmbeddedScaffold {
   // shard of "co…" words, hundreds of kilobytes on a large digest.
   var PREFIX_MIN = 3;
 
-  // The index files a query word needs: the shard holding the word itself (the longest key it
-  // starts with, unless a split key above it comes first) and, when the word is a split prefix, its
-  // merged prefix file or the few shards under it. SearchIndex.files(for:...) in Gazette is the same rule.
+  // The last shard whose first word is before `word` (or equal, when `orEqual`), or -1. Shards hold
+  // runs of consecutive words; the manifest lists each one's first word, in order.
+  function lastShardBefore(word, orEqual) {
+    var low = 0, high = manifest.shards.length - 1, found = -1;
+    while (low <= high) {
+      var middle = (low + high) >> 1, first = manifest.shards[middle];
+      if (first < word || (orEqual && first === word)) { found = middle; low = middle + 1; } else high = middle - 1;
+    }
+    return found;
+  }
+
+  // The index files a query word needs: a broad prefix's merged file; else the shard holding the
+  // word and, for a word long enough to match as a prefix, every shard the words it starts span
+  // (they sort before the word followed by "{", the character after "z").
+  // SearchIndex.files(for:shards:prefixes:) in Gazette is the same rule.
   function filesFor(word) {
+    if (word.length >= PREFIX_MIN && manifest.prefixSet[word]) return ["search/p-" + word + ".json"];
+    var own = lastShardBefore(word, true);
+    if (word.length < PREFIX_MIN) return own < 0 ? [] : ["search/t-" + own + ".json"];
+    var last = lastShardBefore(word + "{", false);
     var files = [];
-    for (var length = word.length; length >= 2; length--) {
-      var key = word.slice(0, length);
-      if (length < word.length && manifest.splitSet[key]) break;
-      if (manifest.shardSet[key]) { files.push("search/t-" + key + ".json"); break; }
-    }
-    if (word.length >= PREFIX_MIN && manifest.splitSet[word]) {
-      if (manifest.prefixSet[word]) files.push("search/p-" + word + ".json");
-      else manifest.shards.forEach(function (k) {
-        if (k.length > word.length && k.indexOf(word) === 0) files.push("search/t-" + k + ".json");
-      });
-    }
+    for (var n = Math.max(own, 0); n <= last; n++) files.push("search/t-" + n + ".json");
     return files;
   }
 
@@ -129,8 +135,10 @@ enum EmbeddedScaffold {
     }
     files.forEach(function (file, f) {
       if (file.indexOf("search/p-") === 0) {
-        // [ids with a word of the prefix in the title, ids with one in the abstract only]
+        // [ids with a word of the prefix in the title, ids with one in the abstract only, and, when
+        // the prefix is a word itself, its title ids and abstract ids]
         add(data[f][0], 10); add(data[f][1], 1);
+        if (data[f].length > 2) { add(data[f][2], 15); add(data[f][3], 1.5); }
         return;
       }
       Object.keys(data[f]).forEach(function (word) {
@@ -154,7 +162,7 @@ enum EmbeddedScaffold {
     if (!terms.length) return Promise.resolve(null);
     return load("search/manifest.json").then(function (m) {
       manifest = m;
-      if (!m.shardSet) { m.shardSet = keySet(m.shards); m.splitSet = keySet(m.splits); m.prefixSet = keySet(m.prefixes); }
+      if (!m.prefixSet) m.prefixSet = keySet(m.prefixes);
       // Each word loads its own index files: past the manifest's limit, words are left out (and the
       // summary says which), so that no query downloads more than a few hundred kilobytes.
       var ignored = m.max_words && terms.length > m.max_words ? terms.slice(m.max_words) : [];
@@ -322,11 +330,26 @@ enum EmbeddedScaffold {
       .split(" ").map(function (id) { return document.getElementById(id); }).filter(Boolean);
   }
 
+  // What a card is sorted and filtered by, read from what it shows (the page does not repeat it in
+  // attributes): its date, upvotes, title (accents folded, lowercase) and the slug of its topic link.
+  function describe(card, i) {
+    var time = card.querySelector("time[datetime]");
+    var votes = card.querySelector(".upvotes");
+    var link = card.querySelector(".paper-card-title a");
+    var chip = card.querySelector(".topic-chip");
+    var slug = chip && /topics\/([^\/]+)\/index\.html$/.exec(chip.getAttribute("href") || "");
+    card.dataset.rank = String(i);
+    card.dataset.date = time ? time.getAttribute("datetime") : "";
+    card.dataset.upvotes = votes ? votes.textContent.replace(/[^0-9]/g, "") || "0" : "0";
+    card.dataset.title = (link ? link.textContent : "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    card.dataset.topic = slug ? slug[1] : "";
+  }
+
   // The built order is the "rank" order; remember it before anything moves.
   var all = [];
   [sorter, filter].filter(Boolean).forEach(function (select) {
     lists(select).forEach(function (list) {
-      cards(list).forEach(function (card, i) { card.setAttribute("data-rank", String(i)); all.push(card); });
+      cards(list).forEach(function (card, i) { describe(card, i); all.push(card); });
     });
   });
 
@@ -434,6 +457,8 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 .paper-card-title a { text-decoration: none; }
 .paper-card-title a:hover { text-decoration: underline; }
 .summary { margin: 0.25rem 0 0; }
+.related-list { list-style: none; padding: 0; }
+.related-list li { border-bottom: 1px solid var(--border); padding: 0.6rem 0; overflow-wrap: anywhere; }
 .topic-chip, .badge { background: var(--accent-soft); border-radius: 999px; padding: 0 0.6rem; text-decoration: none; font-size: 0.85rem; }
 .upvotes { font-variant-numeric: tabular-nums; }
 .abstract { overflow-wrap: anywhere; }
@@ -541,29 +566,28 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 {{% CONTENT_TYPE: HTML}}
 <footer class="site-footer">
   <p>{{site_description}}</p>
-  <p>Built with Gazette. Data: <a href="{{root}}papers.json">papers.json</a> · <a href="{{root}}topics.json">topics.json</a></p>
+  <p>Built with Gazette.{{#exports}} Data: <a href="{{root}}papers.json">papers.json</a> · <a href="{{root}}topics.json">topics.json</a>{{/exports}}</p>
 </footer>
 
 """#),
         ("header.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
 <header class="site-header">
-  <a class="site-title" href="{{root}}index.html">{{site_title}}</a>
-  <nav aria-label="Main">
-    <ul>
-      {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-      {{/nav}}
-    </ul>
-  </nav>
-  <form class="site-search" role="search" action="{{root}}papers/index.html" method="get" data-root="{{root}}">
-    <label for="search-input">Search papers</label>
-    <div class="search-row">
-      <input id="search-input" name="q" type="search" spellcheck="false" placeholder="Titles and abstracts" aria-describedby="search-status">
-      <button type="submit">Search</button>
-    </div>
-    <p id="search-status" class="visually-hidden" aria-live="polite"></p>
-    <div id="search-results" class="search-results" hidden></div>
-  </form>
+<a class="site-title" href="{{root}}index.html">{{site_title}}</a>
+<nav aria-label="Main">
+<ul>
+{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/nav}}</ul>
+</nav>
+<form class="site-search" role="search" action="{{root}}papers/index.html" method="get" data-root="{{root}}">
+<label for="search-input">Search papers</label>
+<div class="search-row">
+<input id="search-input" name="q" type="search" spellcheck="false" placeholder="Titles and abstracts" aria-describedby="search-status">
+<button type="submit">Search</button>
+</div>
+<p id="search-status" class="visually-hidden" aria-live="polite"></p>
+<div id="search-results" class="search-results" hidden></div>
+</form>
 </header>
 
 """#),
@@ -675,86 +699,72 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 """#),
         ("paper-card.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
-<article class="paper-card" data-date="{{date_iso}}" data-upvotes="{{upvote_count}}" data-title="{{sort_title}}" data-topic="{{topic_slug}}">
-  <h3 class="paper-card-title"><a href="{{href}}">{{title}}</a></h3>
-  <p class="meta">
-    {{#date}}<time datetime="{{date_iso}}">{{date}}</time>{{/date}}
-    {{#authors}}<span>{{authors}}</span>{{/authors}}
-    {{#upvotes}}<span class="upvotes" title="upvotes">▲ {{upvotes}}</span>{{/upvotes}}
-    {{#topic}}<a class="topic-chip" href="{{href}}">{{name}}</a>{{/topic}}
-    {{#score}}<span class="score" title="similarity">{{score}}</span>{{/score}}
-  </p>
-  {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
-</article>
+<article class="paper-card"><h3 class="paper-card-title"><a href="{{href}}">{{title}}</a></h3>
+<p class="meta">{{#date}}<time datetime="{{date_iso}}">{{date}}</time> {{/date}}{{#authors}}<span>{{authors}}</span> {{/authors}}{{#upvotes}}<span class="upvotes" title="upvotes">▲ {{upvotes}}</span> {{/upvotes}}{{#topic}}<a class="topic-chip" href="{{href}}">{{name}}</a>{{/topic}}{{#score}} <span class="score" title="similarity">{{score}}</span>{{/score}}</p>
+{{#summary}}<p class="summary">{{summary}}</p>
+{{/summary}}</article>
 
 """#),
         ("paper.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
 <article class="paper">
-  <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}papers/index.html">Papers</a>{{#topics}}{{#primary}} › <a href="{{href}}">{{name}}</a>{{/primary}}{{/topics}}</nav>
-  <h1>{{title}}</h1>
-  <p class="meta">
-    {{#date}}Published <time datetime="{{date_iso}}">{{date}}</time>{{/date}}
-    {{#authors}}<span>{{authors}}</span>{{/authors}}
-    {{#upvotes}}<span class="upvotes">▲ {{upvotes}} upvotes</span>{{/upvotes}}
-    {{#daily_date}}<span>On Daily Papers <time datetime="{{daily_date_iso}}">{{daily_date}}</time></span>{{/daily_date}}
-  </p>
-  {{#author_names}}<p class="authors">{{author_names}}</p>{{/author_names}}
-  <section aria-labelledby="abstract-heading">
-    <h2 id="abstract-heading">Abstract</h2>
-    {{#has_abstract}}{{#abstract_is_ai_summary}}<p class="missing">The sources gave no abstract; this is Hugging Face's AI-generated summary.</p>{{/abstract_is_ai_summary}}<div class="abstract">{{{abstract_html}}}</div>{{/has_abstract}}
-    {{#ai_summary}}<p class="ai-summary">AI summary (Hugging Face): {{ai_summary}}</p>{{/ai_summary}}
-    {{#categories}}<p class="categories">arXiv categories: {{categories}}</p>{{/categories}}
-    {{^has_abstract}}<p class="missing">The listing gave no abstract for this paper.</p>{{/has_abstract}}
-  </section>
-  <section aria-labelledby="topics-heading">
-    <h2 id="topics-heading">Topics</h2>
-    <ul class="membership-list">
-      {{#topics}}<li><a href="{{href}}">{{name}}</a> {{#primary}}<span class="badge">main</span>{{/primary}} <span class="score" title="similarity to the topic">{{score}}</span>
-        {{#because}}<br><span class="because">because of: {{because}}</span>{{/because}}</li>
-      {{/topics}}
-    </ul>
-  </section>
-  {{#has_links}}
-  <section aria-labelledby="links-heading">
-    <h2 id="links-heading">Links</h2>
-    <ul>
-      {{#code_links}}<li>Code: <a href="{{.}}" rel="noopener">{{.}}</a></li>{{/code_links}}
-      {{#other_links}}<li><a href="{{.}}" rel="noopener">{{.}}</a></li>{{/other_links}}
-    </ul>
-  </section>
-  {{/has_links}}
-  <section aria-labelledby="lookup-heading">
-    <h2 id="lookup-heading">Find the paper</h2>
-    <ul class="lookup">
-      {{#arxiv}}<li><a href="{{abs}}" rel="noopener">arXiv abstract ({{id}})</a></li>
-      <li><a href="{{pdf}}" rel="noopener">PDF on arXiv</a></li>{{/arxiv}}
-      {{^arxiv}}<li><a href="{{arxiv_search}}" rel="noopener">Search arXiv for this title</a></li>{{/arxiv}}
-      <li><a href="{{hf_search}}" rel="noopener">Search Hugging Face papers</a></li>
-    </ul>
-  </section>
-  <section aria-labelledby="sources-heading">
-    <h2 id="sources-heading">Seen in</h2>
-    <ul>
-      {{#sources}}<li><a href="{{href}}">{{label}}</a> <span class="source">({{file}}, line {{line}})</span></li>
-      {{/sources}}
-    </ul>
-  </section>
-  {{#neighbours}}
-  <nav class="pager" aria-label="More in {{topic}}">
-    <p>Paper {{position}} of {{count}} in <a href="{{topic_href}}">{{topic}}</a></p>
-    <ul>
-      {{#previous}}<li class="previous"><a rel="prev" href="{{href}}"><span class="pager-label">Previous</span> {{title}}</a></li>{{/previous}}
-      {{#next}}<li class="next"><a rel="next" href="{{href}}"><span class="pager-label">Next</span> {{title}}</a></li>{{/next}}
-    </ul>
-  </nav>
-  {{/neighbours}}
-  {{#has_related}}
-  <section aria-labelledby="related-heading">
-    <h2 id="related-heading">Related papers</h2>
-    {{#related}}{{{card_html}}}{{/related}}
-  </section>
-  {{/has_related}}
+<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}papers/index.html">Papers</a>{{#topics}}{{#primary}} › <a href="{{href}}">{{name}}</a>{{/primary}}{{/topics}}</nav>
+<h1>{{title}}</h1>
+<p class="meta">{{#date}}Published <time datetime="{{date_iso}}">{{date}}</time> {{/date}}{{#authors}}<span>{{authors}}</span> {{/authors}}{{#upvotes}}<span class="upvotes">▲ {{upvotes}} upvotes</span> {{/upvotes}}{{#daily_date}}<span>On Daily Papers <time datetime="{{daily_date_iso}}">{{daily_date}}</time></span>{{/daily_date}}</p>
+{{#author_names}}<p class="authors">{{author_names}}</p>
+{{/author_names}}<section aria-labelledby="abstract-heading">
+<h2 id="abstract-heading">Abstract</h2>
+{{#has_abstract}}{{#abstract_is_ai_summary}}<p class="missing">The sources gave no abstract; this is Hugging Face's AI-generated summary.</p>{{/abstract_is_ai_summary}}<div class="abstract">{{{abstract_html}}}</div>{{/has_abstract}}{{^has_abstract}}<p class="missing">The listing gave no abstract for this paper.</p>{{/has_abstract}}
+{{#ai_summary}}<p class="ai-summary">AI summary (Hugging Face): {{ai_summary}}</p>
+{{/ai_summary}}{{#categories}}<p class="categories">arXiv categories: {{categories}}</p>
+{{/categories}}</section>
+<section aria-labelledby="topics-heading">
+<h2 id="topics-heading">Topics</h2>
+<ul class="membership-list">
+{{#topics}}<li><a href="{{href}}">{{name}}</a> {{#primary}}<span class="badge">main</span> {{/primary}}<span class="score" title="similarity to the topic">{{score}}</span>{{#because}}<br><span class="because">because of: {{because}}</span>{{/because}}</li>
+{{/topics}}</ul>
+</section>
+{{#has_links}}
+<section aria-labelledby="links-heading">
+<h2 id="links-heading">Links</h2>
+<ul>
+{{#code_links}}<li>Code: <a href="{{.}}" rel="noopener">{{.}}</a></li>
+{{/code_links}}{{#other_links}}<li><a href="{{.}}" rel="noopener">{{.}}</a></li>
+{{/other_links}}</ul>
+</section>
+{{/has_links}}
+<section aria-labelledby="lookup-heading">
+<h2 id="lookup-heading">Find the paper</h2>
+<ul class="lookup">
+{{#arxiv}}<li><a href="{{abs}}" rel="noopener">arXiv abstract ({{id}})</a></li>
+<li><a href="{{pdf}}" rel="noopener">PDF on arXiv</a></li>
+{{/arxiv}}{{^arxiv}}<li><a href="{{arxiv_search}}" rel="noopener">Search arXiv for this title</a></li>
+{{/arxiv}}<li><a href="{{hf_search}}" rel="noopener">Search Hugging Face papers</a></li>
+</ul>
+</section>
+<section aria-labelledby="sources-heading">
+<h2 id="sources-heading">Seen in</h2>
+<ul>
+{{#sources}}<li><a href="{{href}}">{{label}}</a> <span class="source">({{file}}, line {{line}})</span></li>
+{{/sources}}</ul>
+</section>
+{{#neighbours}}
+<nav class="pager" aria-label="More in {{topic}}">
+<p>Paper {{position}} of {{count}} in <a href="{{topic_href}}">{{topic}}</a></p>
+<ul>
+{{#previous}}<li class="previous"><a rel="prev" href="{{href}}"><span class="pager-label">Previous</span> {{title}}</a></li>
+{{/previous}}{{#next}}<li class="next"><a rel="next" href="{{href}}"><span class="pager-label">Next</span> {{title}}</a></li>
+{{/next}}</ul>
+</nav>
+{{/neighbours}}
+{{#has_related}}
+<section aria-labelledby="related-heading">
+<h2 id="related-heading">Related papers</h2>
+<ul class="related-list">
+{{#related}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{#date}}<time datetime="{{date_iso}}">{{date}}</time> {{/date}}<span class="score" title="similarity">{{score}}</span></span></li>
+{{/related}}</ul>
+</section>
+{{/has_related}}
 </article>
 
 """#),
@@ -762,14 +772,14 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 {{% CONTENT_TYPE: HTML}}
 <h1>All papers</h1>
 <p class="lead">{{paper_count}} papers, {{order_label}}{{#paginated}}: papers {{first_position}}–{{last_position}}{{/paginated}}. Browse them by month in the <a href="{{root}}archive/index.html">archive</a>{{#paginated}} or by <a href="{{root}}topics/index.html">topic</a>{{/paginated}}.</p>
-{{#paginated}}
+{{#has_orders}}
 <nav class="list-orders" aria-label="Order">
   <ul>
     {{#orders}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}</li>
     {{/orders}}
   </ul>
 </nav>
-{{/paginated}}
+{{/has_orders}}
 {{#sortable}}
 <div class="list-controls" hidden>
   <label for="sort-order">Sort by</label>

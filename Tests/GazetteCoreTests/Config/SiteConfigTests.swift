@@ -178,4 +178,22 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertEqual(error.line, 1)
         XCTAssertEqual(try SiteConfig.parse("title: \"<script>alert(1)</script>\"\n", file: "site.yml").title, "<script>alert(1)</script>")
     }
+
+    // MARK: Host and exports
+
+    func testHostNamesAKnownHostAndExportsCanBeTurnedOff() throws {
+        XCTAssertNil(try parse("title: T\n").host)
+        XCTAssertTrue(try parse("title: T\n").exports)
+        for host in StaticHost.allCases {
+            XCTAssertEqual(try parse("host: \(host.rawValue)\n").host, host)
+        }
+        XCTAssertFalse(try parse("exports: false\n").exports)
+    }
+
+    func testAnUnknownHostNamesTheLineAndTheKnownHosts() throws {
+        let error = try XCTUnwrap(invalid("title: T\nhost: netlify\n"))
+        XCTAssertEqual(error.line, 2)
+        XCTAssertEqual(error.reason, "unknown host `netlify`; known hosts: github-pages, gitlab-pages, cloudflare-pages, cloudflare-pages-paid")
+        XCTAssertEqual(try XCTUnwrap(invalid("exports: sometimes\n")).reason, "`exports` must be true or false")
+    }
 }

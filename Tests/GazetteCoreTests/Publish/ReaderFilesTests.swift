@@ -116,4 +116,20 @@ final class ReaderFilesTests: XCTestCase {
         XCTAssertTrue(second.contains(#"<a rel="prev" href="../../papers/\#(order[0])/index.html">"#))
         XCTAssertTrue(second.contains("Paper 2 of \(order.count)"))
     }
+
+    func testAPaperPageListsItsRelatedPapersBrieflyAndListsRepeatNoSummary() throws {
+        let output = try build(baseURL: nil)
+        let papers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/papers.json"))) as! [[String: Any]]
+        let paper = try XCTUnwrap(papers.first { !($0["related"] as! [[String: Any]]).isEmpty })
+        let page = try read(output + "/papers/\(paper["id"] as! String)/index.html")
+        let related = try XCTUnwrap((paper["related"] as! [[String: Any]]).first?["id"] as? String)
+        XCTAssertTrue(page.contains(#"<ul class="related-list">"#), page)
+        XCTAssertTrue(page.contains(#"<li><a href="../../papers/\#(related)/index.html">"#), page)
+        XCTAssertFalse(page.contains("paper-card"), "related papers are a short list, not cards")
+        // Summaries are on the topic pages' own lists only.
+        XCTAssertFalse(try read(output + "/papers/index.html").contains(#"class="summary""#))
+        XCTAssertFalse(try read(output + "/archive/index.html").contains(#"class="summary""#))
+        let topics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/topics.json"))) as! [[String: Any]]
+        XCTAssertTrue(try read(output + "/topics/\(topics[0]["slug"] as! String)/index.html").contains(#"<p class="summary">"#))
+    }
 }

@@ -13,6 +13,16 @@ final class SearchIndexTests: XCTestCase {
         return try JSONSerialization.jsonObject(with: Data(file.bytes))
     }
 
+    /// The term shard that holds `word`, as search.js finds it through the manifest.
+    func shard(holding word: String, _ files: [(path: String, bytes: [UInt8])]) throws -> [String: [[Int]]] {
+        for path in try filesFor(word, files) {
+            let shard = try XCTUnwrap(json(files, path) as? [String: [[Int]]])
+            if shard[word] != nil { return shard }
+        }
+        XCTFail("no shard holds \(word)")
+        return [:]
+    }
+
     func testWordsAreFoldedLowercasedAndWithoutStopWords() {
         XCTAssertEqual(SearchIndex.words("The Café of GPT-4 in 3D: a Study"), ["cafe", "gpt", "3d", "study"])
     }
@@ -20,21 +30,19 @@ final class SearchIndexTests: XCTestCase {
     func testTitleAndAbstractPostingsAreSeparateAndATitleWordIsNotRepeatedInTheAbstractList() throws {
         let index = SearchIndex(documents: [document("Diffusion models", "We study diffusion."), document("Language agents", "Diffusion helps agents.")])
         let files = try index.files()
-        let shard = try XCTUnwrap(json(files, "search/t-di.json") as? [String: [[Int]]])
-        XCTAssertEqual(shard["diffusion"], [[0], [1]])
-        let ag = try XCTUnwrap(json(files, "search/t-ag.json") as? [String: [[Int]]])
-        XCTAssertEqual(ag["agents"], [[1], []])
+        XCTAssertEqual(try shard(holding: "diffusion", files)["diffusion"], [[0], [1]])
+        XCTAssertEqual(try shard(holding: "agents", files)["agents"], [[1], []])
         let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
         XCTAssertEqual(manifest["documents"] as? Int, 2)
-        XCTAssertEqual((manifest["shards"] as? [String])?.contains("di"), true)
+        // A small index is one shard, named by its first word.
+        XCTAssertEqual(manifest["shards"] as? [String], ["agents"])
         let docs = try XCTUnwrap(json(files, "search/docs-0.json") as? [[String]])
         XCTAssertEqual(docs[1], ["Language agents", "papers/language-agents/index.html", "Topic", "Jan 2, 2024", "2024-01-02"])
     }
 
     func testPostingListsAreWrittenAsGaps() throws {
         let documents = (0..<6).map { document("Paper \($0)", [0, 2, 5].contains($0) ? "sparse attention" : "dense") }
-        let shard = try XCTUnwrap(json(try SearchIndex(documents: documents).files(), "search/t-sp.json") as? [String: [[Int]]])
-        XCTAssertEqual(shard["sparse"], [[], [0, 2, 3]])
+        XCTAssertEqual(try shard(holding: "sparse", try SearchIndex(documents: documents).files())["sparse"], [[], [0, 2, 3]])
         XCTAssertEqual(SearchIndex.gaps([3, 5, 9]), [3, 2, 4])
     }
 
@@ -46,22 +54,33 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(last.map { $0[0] }, ["Paper number4"])
     }
 
-    func testALargeShardIsSplitByALongerPrefixAndEveryWordStaysFindable() throws {
-        let words = ["th", "them", "theory", "thermal", "tiny"]
-        let plan = SearchIndex.shardPlan(words, sizes: [1, 5, 5, 5, 1], maxPostings: 15)
-        XCTAssertEqual(plan.shards.map(\.key), ["th", "the", "ti"])
-        XCTAssertEqual(plan.splits, ["th"])
-        XCTAssertEqual(plan.shards.first { $0.key == "the" }?.words.map { words[$0] }, ["them", "theory", "thermal"])
-        XCTAssertEqual(Set(plan.shards.flatMap(\.words)), Set(words.indices))
-        // Every word lives in a shard whose key it starts with.
-        for shard in plan.shards { XCTAssertTrue(shard.words.allSatisfy { words[$0].hasPrefix(shard.key) }) }
+    func testShardsAreRunsOfWordsUpToTheLimitAndAWordOverItStandsAlone() throws {
+        let words = ["ab", "th", "them", "theory", "thermal", "tiny", "zoo"]
+        let plan = SearchIndex.shardPlan(words, sizes: [1, 1, 5, 5, 20, 1, 1], maxPostings: 12)
+        XCTAssertEqual(plan.shards, [[0, 1, 2, 3], [4], [5, 6]])
+        XCTAssertEqual(plan.shards.flatMap { $0 }, Array(words.indices), "every word once, in order")
+        XCTAssertEqual(plan.prefixes.map(\.key), [], "no prefix holds more than three shards' worth")
+        let broad = SearchIndex.shardPlan(words, sizes: [1, 1, 5, 5, 20, 1, 1], maxPostings: 5)
+        XCTAssertEqual(broad.prefixes.map(\.key), ["the"])
+        XCTAssertEqual(broad.prefixes[0].words, [2, 3, 4])
+    }
+
+    func testAWordLoadsTheShardsItsPrefixSpans() {
+        let shards = ["ab", "them", "tiny"]
+        // Short words match exactly: the one shard that would hold them.
+        XCTAssertEqual(SearchIndex.files(for: "th", shards: shards, prefixes: []), ["search/t-0.json"])
+        XCTAssertEqual(SearchIndex.files(for: "aa", shards: shards, prefixes: []), [])
+        // "the" spans the end of shard 0 ("th…") and shard 1 ("them", "theory"…).
+        XCTAssertEqual(SearchIndex.files(for: "the", shards: shards, prefixes: []), ["search/t-0.json", "search/t-1.json"])
+        XCTAssertEqual(SearchIndex.files(for: "theory", shards: shards, prefixes: []), ["search/t-1.json"])
+        XCTAssertEqual(SearchIndex.files(for: "zzz", shards: shards, prefixes: []), ["search/t-2.json"])
+        XCTAssertEqual(SearchIndex.files(for: "the", shards: shards, prefixes: ["the"]), ["search/p-the.json"])
     }
 
     /// The files a word loads, through the manifest as search.js reads it.
     func filesFor(_ word: String, _ files: [(path: String, bytes: [UInt8])]) throws -> [String] {
         let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
-        return SearchIndex.files(for: word, shards: Set(manifest["shards"] as! [String]), splits: Set(manifest["splits"] as! [String]),
-                                 prefixes: Set(manifest["prefixes"] as! [String]))
+        return SearchIndex.files(for: word, shards: manifest["shards"] as! [String], prefixes: Set(manifest["prefixes"] as! [String]))
     }
 
     func testABroadPrefixLoadsOneMergedFileAndTheWordItselfItsOwnShard() throws {
@@ -73,22 +92,26 @@ final class SearchIndexTests: XCTestCase {
         }
         let files = try SearchIndex(documents: documents, maxPostings: 4).files()
         let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
-        XCTAssertEqual(manifest["version"] as? Int, 2)
+        XCTAssertEqual(manifest["version"] as? Int, 3)
         XCTAssertTrue((manifest["prefixes"] as! [String]).contains("mod"))
         XCTAssertEqual(try filesFor("mod", files), ["search/p-mod.json"])
-        // The exact word keeps its own shard beside the prefix's merged lists.
-        XCTAssertEqual(try filesFor("model", files), ["search/t-model.json", "search/p-model.json"])
-        let merged = try XCTUnwrap(json(files, "search/p-mod.json") as? [[Int]])
+        // A prefix that is a word itself carries that word's own lists after the merged ones.
+        XCTAssertEqual(try filesFor("model", files), ["search/p-model.json"])
+        let model = try XCTUnwrap(json(files, "search/p-model.json") as? [[Int]])
+        XCTAssertEqual(model.count, 4)
         func ids(_ gaps: [Int]) -> [Int] { var id = 0; return gaps.map { id += $0; return id } }
+        XCTAssertEqual(ids(model[2]), documents.indices.filter { $0 % 4 == 0 })
+        let merged = try XCTUnwrap(json(files, "search/p-mod.json") as? [[Int]])
+        XCTAssertEqual(merged.count, 2, "no word is \"mod\" itself")
         let inTitle = documents.indices.filter { $0 % 4 != 3 }
         XCTAssertEqual(ids(merged[0]), inTitle)
         // Abstract-only: a paper with a "mod…" word in its title is not listed again.
         XCTAssertEqual(ids(merged[1]), documents.indices.filter { $0 % 4 == 3 && $0 % 3 == 0 })
         // Words shorter than three letters match exactly and never load a prefix file.
-        XCTAssertEqual(try filesFor("mo", files), [])
-        // A word under a split prefix that no indexed word starts with loads nothing.
-        XCTAssertEqual(try filesFor("modx", files), [])
-        XCTAssertEqual(try filesFor("plain", files), ["search/t-pl.json"])
+        XCTAssertTrue(try filesFor("mo", files).allSatisfy { $0.hasPrefix("search/t-") })
+        XCTAssertEqual(try filesFor("mo", files).count, 1)
+        XCTAssertEqual(try filesFor("plain", files).count, 1)
+        XCTAssertNotNil(try shard(holding: "plain", files)["plain"])
     }
 
     /// What a query costs at most, gzipped: the manifest, the script, twenty of the largest metadata
@@ -117,16 +140,16 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertGreaterThan(docShards.count, 1000)
         let fixed = try gzipped("search/manifest.json") + gzipped("search.js") + docShards.prefix(20).reduce(0, +)
         let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
-        let shards = Set(manifest["shards"] as! [String]), splits = Set(manifest["splits"] as! [String])
+        let shards = manifest["shards"] as! [String]
         let prefixes = Set(manifest["prefixes"] as! [String])
         XCTAssertFalse(prefixes.isEmpty, "the synthetic digest has broad prefixes")
-        // Every shard key, split prefix and three-letter prefix, and every word of the vocabulary.
-        var queries = shards.union(splits).union(SyntheticDigest.vocabulary)
+        // Every shard's first word, prefix file and three-letter prefix, and every word of the vocabulary.
+        var queries = Set(shards).union(prefixes).union(SyntheticDigest.vocabulary)
         for word in SyntheticDigest.vocabulary where word.count >= 3 { queries.insert(String(word.prefix(3))) }
         XCTAssertEqual(manifest["max_words"] as? Int, SearchIndex.maxQueryWords)
         var costs: [(word: String, bytes: Int)] = []
         for word in queries {
-            let files = SearchIndex.files(for: word, shards: shards, splits: splits, prefixes: prefixes)
+            let files = SearchIndex.files(for: word, shards: shards, prefixes: prefixes)
             costs.append((word, try files.map(gzipped).reduce(0, +)))
         }
         costs.sort { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.word < $1.word }
@@ -151,9 +174,9 @@ final class SearchIndexTests: XCTestCase {
         _ = try buildSite(BuildOptions(contentDirectory: Fixtures.defaultContent, outputDirectory: output, templatesDirectory: Fixtures.templates))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/search/manifest.json"))) as! [String: Any]
         let shards = manifest["shards"] as! [String]
-        XCTAssertGreaterThan(shards.count, 50)
+        XCTAssertGreaterThan(shards.count, 1)
         // Uncompressed, the largest term shard and the metadata stay far below the 150 KB gzipped budget.
-        let largest = try shards.map { try Data(contentsOf: URL(fileURLWithPath: output + "/search/t-\($0).json")).count }.max()!
+        let largest = try shards.indices.map { try Data(contentsOf: URL(fileURLWithPath: output + "/search/t-\($0).json")).count }.max()!
         let documents = manifest["documents"] as! Int, perShard = manifest["docs_per_shard"] as! Int
         let docs = try (0..<(documents + perShard - 1) / perShard).map {
             try Data(contentsOf: URL(fileURLWithPath: output + "/search/docs-\($0).json")).count

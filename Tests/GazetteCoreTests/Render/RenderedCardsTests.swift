@@ -13,10 +13,13 @@ final class RenderedCardsTests: XCTestCase {
         XCTAssertGreaterThan(model.papers.count, 3)
         for index in model.papers.indices {
             for root in ["", "../", "../../../"] {
-                for score in [nil, 0.4271] as [Double?] {
-                    // The same values, with the real root and score in place of the marks.
-                    var context = PageContexts.cardContext(index, model: model, title: cleanLatex(model.papers[index].title, markdown: false), summary: PageContexts.summary(of: model.papers[index]),
+                for (score, variant) in [(nil, .plain), (0.4271, .scored), (0.4271, .summarized)] as [(Double?, RenderedCards.Variant)] {
+                    // The same values, with the real root and score in place of the marks; only the
+                    // summarized card shows the summary.
+                    var context = PageContexts.cardContext(index, model: model, title: cleanLatex(model.papers[index].title, markdown: false),
+                                                           summary: variant == .summarized ? PageContexts.summary(of: model.papers[index]) : "",
                                                            score: score.map(contexts.formatScore))
+                    if variant != .summarized { context["summary"] = false }
                     context["root"] = root
                     context["href"] = root + PageContexts.paperPath(model.papers[index])
                     if var topic = context["topic"] as? [String: Any] {
@@ -24,10 +27,20 @@ final class RenderedCardsTests: XCTestCase {
                         context["topic"] = topic
                     }
                     let expected = try templates.render("paper-card", context)
-                    XCTAssertEqual(contexts.cards.html(index, root: root, score: score.map(contexts.formatScore)), expected)
+                    XCTAssertEqual(contexts.cards.html(index, root: root, score: score.map(contexts.formatScore), variant: variant), expected)
                 }
             }
         }
+    }
+
+    func testOnlyTheSummarizedCardRepeatsTheSummary() throws {
+        let model = try model()
+        let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), shapes: TemplateShapes(templates: try TemplateSet(directory: Fixtures.templates)))
+        let index = try XCTUnwrap(model.papers.indices.first { !PageContexts.summary(of: model.papers[$0]).isEmpty })
+        let summary = escapeHTML(PageContexts.summary(of: model.papers[index]))
+        XCTAssertFalse(contexts.cards.html(index, root: "").contains(#"class="summary""#))
+        XCTAssertFalse(contexts.cards.html(index, root: "", score: "0.5", variant: .scored).contains(#"class="summary""#))
+        XCTAssertTrue(contexts.cards.html(index, root: "", score: "0.5", variant: .summarized).contains(#"<p class="summary">\#(summary)</p>"#))
     }
 
     func testCardsCarryNoMarksAndShowTheScoreOnlyWhenGiven() throws {
