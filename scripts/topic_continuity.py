@@ -140,9 +140,10 @@ def main():
     for line in open(os.path.join(HERE, "topic-labels", "labels.tsv"), encoding="utf-8").read().splitlines()[1:]:
         slug, primary, secondary, _ = line.split("\t", 3)
         labels[slug] = [primary] + [s for s in secondary.split(",") if s]
-    full = os.path.join(work, "full")
-    build(gazette, args.content, full, "--no-topic-map")
-    papers = [p for p in json.load(open(os.path.join(full, "papers.json"), encoding="utf-8")) if p.get("abstract")]
+    # The papers' titles and abstracts as Gazette reads them (papers.json leaves the abstracts out).
+    analysis = os.path.join(work, "analysis.json")
+    subprocess.run([gazette, "topics", args.content, "--topics", "1", "--json", analysis], check=True, capture_output=True)
+    papers = [p for p in json.load(open(analysis, encoding="utf-8"))["papers"] if p.get("abstract")]
     random.Random(20261129).shuffle(papers)
     for label, base_share in (("labelled +3%", 1 / 1.03), ("labelled +10%", 1 / 1.10), ("labelled +100%", 0.5)):
         cut = round(len(papers) * base_share)
