@@ -68,6 +68,7 @@ public enum TopicMapFile {
         var papers: [String: TopicMap.Placement] = [:]
         var paperLines: [(slug: String, topic: Int, line: Int)] = []
         var topicLines: [Int: Int] = [:]
+        var fieldLines: [String: Int] = [:]
         var sawHeader = false
         func fail(_ line: Int, _ reason: String) -> TopicMapError { .invalid(file: path, line: line, reason: reason) }
         var lineNumber = 0
@@ -103,6 +104,11 @@ public enum TopicMapFile {
                 let value = rest.trimmingCharacters(in: .whitespaces)
                 guard !value.isEmpty else { throw fail(lineNumber, "`\(keyword)` with nothing after it") }
                 let current = topics.count - 1
+                // A second `name` (say) most likely means a `topic` line above it was deleted.
+                if let earlier = fieldLines["\(current) \(keyword)"] {
+                    throw fail(lineNumber, "a second `\(keyword)` for topic \(topics[current].id) (also line \(earlier)); is a `topic` line missing above?")
+                }
+                fieldLines["\(current) \(keyword)"] = lineNumber
                 switch keyword {
                 case "name": topics[current].name = value
                 case "seed": topics[current].seed = value

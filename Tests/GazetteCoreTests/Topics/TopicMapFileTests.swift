@@ -57,6 +57,8 @@ final class TopicMapFileTests: XCTestCase {
         ("bad-hash.map", 6, "`12345` is not a text hash (16 lowercase hexadecimal digits)"),
         // Hashes are written in lowercase; an uppercase one would never match and silently re-place the paper.
         ("uppercase-hash.map", 5, "`00000000000000FF` is not a text hash"),
+        // The `topic 2 cooking` line was deleted: its name would silently rename astronomy.
+        ("second-name.map", 4, "a second `name` for topic 1 (also line 3)"),
         ("paper-in-unknown-topic.map", 6, "paper `garlic-sauce` is in topic 7, which is not in the map"),
         ("paper-in-retired-topic.map", 9, "paper `nova-survey` is in topic 2, which is retired"),
         ("successor-cycle.map", 4, "topic 2's successors lead round in a circle"),
