@@ -83,8 +83,6 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
             if Double(scores[c]) >= rules.changedTextKeepShare * Double(scores.max() ?? 0) {
                 labels[paper] = c
                 stayed = true
-            } else {
-                fresh.append(paper)
             }
         }
         fresh = input.order.filter { labels[$0] < 0 }

@@ -22,6 +22,14 @@ final class DumpFormatTests: XCTestCase {
         XCTAssertEqual(try chosen("Dumps/blank-separated.txt", as: "listing.md"), "text")
     }
 
+    func testACapturesConfidenceReadsOnlyTheOpeningOfAFile() throws {
+        let capture = try Fixtures.bytes("Captures/search-firecrawl.md")
+        XCTAssertGreaterThan(HFCaptureFormat().confidence(capture, fileExtension: "md"), 0.3)
+        // The same capture behind 64 KB of plain text is judged by the text: a large dump is not read whole to decide.
+        let padding = Array(String(repeating: "A plain line of text in a long copied listing\n", count: 1 + HFCaptureFormat.sniffedBytes / 40).utf8)
+        XCTAssertLessThan(HFCaptureFormat().confidence(padding + capture, fileExtension: "md"), 0.3)
+    }
+
     func testACaptureBecomesAnIssueWithArxivIDsAndAuthorNames() throws {
         let (dump, _) = try readDump(path: Fixtures.path("Captures/paper-page-reader.md"), rules: [])
         XCTAssertEqual(dump.name, "paper-page-reader")
