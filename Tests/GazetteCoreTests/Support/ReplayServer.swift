@@ -60,8 +60,10 @@ actor ReplayServer {
 
     func stop() async {
         // No grace period: the client's idle keep-alive connection would hold it open to the end.
+        // Stopping ends `run()`; waiting for it, rather than cancelling its task, keeps the server's
+        // own cancellation handlers from racing a cancel from outside.
         await server?.stop(timeout: 0)
-        task?.cancel()
+        await task?.value
     }
 
     private func respond(to request: HTTPRequest) -> HTTPResponse {
