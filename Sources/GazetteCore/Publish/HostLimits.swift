@@ -141,9 +141,8 @@ private func bytesRemedy(_ size: OutputSize, limit: Int, config: SiteConfig) -> 
     if config.topics.relatedCount > 2 { steps.append("`topics.related: 2` (now \(config.topics.relatedCount)) makes every paper page smaller") }
     if config.feeds { steps.append("`feeds: false` leaves out the Atom feeds") }
     let perPaper = Double(size.bytes) / Double(max(1, size.papers))
-    steps.append("at about \(Int(perPaper / 1000)) KB a paper, a site holds about \(papersThatFit(limit, perPaper: perPaper)) papers: "
-                 + "publish older dumps as a separate digest (another content folder) or use a host without a size limit")
-    return "try " + steps.joined(separator: "; ")
+    return remedy(steps, "at about \(Int(perPaper / 1000)) KB a paper, a site holds about \(papersThatFit(limit, perPaper: perPaper)) papers: "
+                  + "publish older dumps as a separate digest (another content folder) or use a host without a size limit")
 }
 
 private func filesRemedy(_ size: OutputSize, limit: Int, host: StaticHost, config: SiteConfig) -> String {
@@ -155,9 +154,13 @@ private func filesRemedy(_ size: OutputSize, limit: Int, host: StaticHost, confi
         if config.feeds { steps.append("`feeds: false` leaves out a feed per topic") }
     }
     let fit = max(0, limit - otherFiles)
-    steps.append("each paper has a page, so this host takes at most about \(papersThatFit(fit, perPaper: 1)) papers: publish older dumps as a separate digest"
-                 + (host == .cloudflarePages ? " or use a paid plan (100,000 files)" : ""))
-    return "try " + steps.joined(separator: "; ")
+    return remedy(steps, "each paper has a page, so this host takes at most about \(papersThatFit(fit, perPaper: 1)) papers: publish older dumps as a separate digest"
+                  + (host == .cloudflarePages ? " or use a paid plan (100,000 files)" : ""))
+}
+
+/// `try a; b; then the last resort`, or the last resort alone when no setting is left to try.
+private func remedy(_ settings: [String], _ lastResort: String) -> String {
+    settings.isEmpty ? lastResort : "try " + settings.joined(separator: "; ") + "; " + lastResort
 }
 
 private func fileRemedy(_ path: String, config: SiteConfig) -> String {

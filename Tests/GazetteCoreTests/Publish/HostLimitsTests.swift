@@ -37,7 +37,7 @@ final class HostLimitsTests: XCTestCase {
         XCTAssertFalse(problems[1].description.contains("use a paid plan"), problems[1].description)
         // Every paper has a page: more papers than the limit allows no setting to help with the page count.
         XCTAssertFalse(problems[0].description.contains("paginate"), problems[0].description)
-        XCTAssertTrue(problems[1].description.contains("at most about 89000 papers"), problems[1].description)
+        XCTAssertTrue(problems[1].description.contains("accepts; each paper has a page, so this host takes at most about 89000 papers"), problems[1].description)
         // Under GitLab's 200,000 files.
         XCTAssertEqual(hostLimitProblems(size, host: .gitlabPages, config: config), [])
     }
