@@ -167,6 +167,10 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     diagnostics += topicModel.warnings.map { Diagnostic(.warning, file: (options.contentDirectory as NSString).appendingPathComponent("site.yml"), line: 0, $0) }
     if previousMap != nil && options.overrides.topicCount != nil {
         diagnostics.append(Diagnostic(.warning, file: mapPath, line: 0, "--topics is ignored while the topic map fixes the topics; `gazette topics --refit --topics N` re-clusters"))
+    } else if previousMap != nil, let count = content.config.topics.count, count != topicModel.topics.count {
+        // The map keeps its topics; a count edited in site.yml takes effect only through a refit.
+        diagnostics.append(Diagnostic(.warning, file: (options.contentDirectory as NSString).appendingPathComponent("site.yml"), line: 0,
+                                      "topics.count is \(count), but the topic map keeps its \(topicModel.topics.count) topics; `gazette topics --refit` re-clusters to \(count)"))
     }
     // Pages are written as they are rendered (into a staging tree beside the output), so memory does
     // not grow with the size of the site; "render" covers both, "write" the swap.

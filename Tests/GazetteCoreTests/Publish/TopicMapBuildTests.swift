@@ -101,6 +101,21 @@ final class TopicMapBuildTests: XCTestCase {
         XCTAssertEqual(after.papers.count, second.papers)
     }
 
+    func testACountEditedInSiteYmlWaitsForARefitAndSaysSo() throws {
+        let first = try buildSite(options())
+        XCTAssertEqual(first.topics, 2)
+        XCTAssertFalse(try buildSite(options()).diagnostics.contains { $0.message.contains("topics.count") }, "the count and the map agree")
+        let site = content + "/site.yml"
+        let yaml = try String(contentsOfFile: site, encoding: .utf8)
+        XCTAssertTrue(yaml.contains("count: 2"))
+        try yaml.replacingOccurrences(of: "count: 2", with: "count: 3").write(toFile: site, atomically: true, encoding: .utf8)
+        let next = try buildSite(options())
+        XCTAssertEqual(next.topics, 2, "the map keeps its topics")
+        let warning = try XCTUnwrap(next.diagnostics.first { $0.message.contains("topics.count is 3") })
+        XCTAssertTrue(warning.message.contains("keeps its 2 topics; `gazette topics --refit` re-clusters to 3"), warning.message)
+        XCTAssertTrue(warning.file.hasSuffix("site.yml"))
+    }
+
     func testAnEditedNameRenamesTheTopicAndKeepsItsURL() throws {
         _ = try buildSite(options())
         let map = try XCTUnwrap(TopicMapFile.load(mapPath))
