@@ -272,6 +272,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     // The retired: the map's own, and those retired now.
     let newest = papers.compactMap(\.published).max()
     var retiredEntries = map.retiredTopics
+    let publishedCounts = map.paperCounts()
     for c in identities.indices where isRetired[c] && c < live.count {
         var entry = live[c]
         entry.isRetired = true
@@ -281,7 +282,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
         while let next = into, isRetired[next], seen.insert(next).inserted { into = retiredInto[next] }
         entry.successor = into.map { identities[$0].id! }
         entry.retiredOn = newest
-        entry.retiredPapers = map.paperCounts()[entry.id] ?? 0
+        entry.retiredPapers = publishedCounts[entry.id] ?? 0
         retiredEntries.append(entry)
     }
     let revived = reviveRetired(&model, retired: &retiredEntries, born: bornIDs)

@@ -62,13 +62,14 @@ public func refitTopics(_ papers: [Paper], map: TopicMap, options: TopicOptions 
     // Mapped topics without a match retire into the cluster holding most of their papers.
     let newest = papers.compactMap(\.published).max()
     var retiredEntries = map.retiredTopics
+    let publishedCounts = map.paperCounts()
     for (t, topic) in live.enumerated() where continuing[t] == nil {
         let into = best((0..<k).map { overlap[$0][t] }).map { topicOfID[identities[$0].id!]! }
         var entry = topic
         entry.isRetired = true
         entry.successor = into?.mapID
         entry.retiredOn = newest
-        entry.retiredPapers = map.paperCounts()[topic.id] ?? 0
+        entry.retiredPapers = publishedCounts[topic.id] ?? 0
         retiredEntries.append(entry)
         changes.retired.append(.init(name: topic.name, slug: topic.slug, into: into?.name,
                                      reason: "no group of the refit is mostly its papers"))
