@@ -13,6 +13,12 @@ public struct BuildOptions: Sendable {
     /// read or recorded). Off by default so that the library never writes into a content directory
     /// unasked; the command line turns it on.
     public var keepsTopicMap = false
+    /// Where the build cache lives (the manifest of what the last build wrote), or nil for none.
+    /// With a cache, a build renders only the pages whose values changed since the last build into
+    /// the same output, and updates that output in place. Off by default, like the topic map.
+    public var cacheDirectory: String?
+    /// Render every page even when the cache says which ones changed (still recording the cache).
+    public var fullRebuild = false
     /// Called after each stage with what it counted; the caller decides what to show.
     public var progress: (@Sendable (BuildProgress) -> Void)?
 
@@ -32,6 +38,10 @@ public struct BuildReport: Sendable {
     public var files: Int
     /// Files that already held the same bytes and were left as they were.
     public var unchangedFiles: Int
+    /// Pages rendered: all of them in a full build, the changed ones in an incremental one.
+    public var renderedPages = 0
+    /// True when the build updated the previous output in place from the cache's manifest.
+    public var incremental = false
     public var bytes: Int
     public var diagnostics: [Diagnostic]
     /// What changed in the topic map (nil without one), and whether the file was rewritten.
@@ -174,29 +184,68 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     }
     // Pages are written as they are rendered (into a staging tree beside the output), so memory does
     // not grow with the size of the site; "render" covers both, "write" the swap.
-    let counts: RenderCounts
+    var counts = RenderCounts(pages: 0, files: 0, bytes: 0)
     var written = WriteStatistics(written: 0, unchanged: 0)
     var topicMapWritten = false
-    let tally = OutputTally()
+    var incremental = false
+    let tally = OutputTally(keepsSizes: options.cacheDirectory != nil)
+    func render(reuse: PageReuse?, emit: @escaping (String, [UInt8]) throws -> Void) throws {
+        counts = try timed("render", { try renderSite(model, templates: templates, reuse: reuse, emit: { tally.record($0, $1.count); try emit($0, $1) }) }) {
+            "\($0.pages) pages (\($0.rendered) rendered), \($0.files) files, \($0.bytes / 1024) KiB"
+        }
+    }
     if options.writesOutput {
-        let staged = try StagedTree(output: options.outputDirectory)
+        let output = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
+        let manifestPath = options.cacheDirectory.map { buildManifestPath(cacheDirectory: $0, output: output) }
+        let site = siteFingerprint(templates: templates, config: content.config)
+        let previous = manifestPath.flatMap(BuildManifest.load).flatMap { manifest -> BuildManifest? in
+            // Only a manifest of this output, written for the same binary, theme and configuration,
+            // and an output still there, let pages be kept.
+            guard !options.fullRebuild, manifest.site == site, manifest.output == output,
+                  FileManager.default.fileExists(atPath: output + "/index.html") else { return nil }
+            return manifest
+        }
         do {
-            counts = try timed("render", { try renderSite(model, templates: templates, emit: { tally.record($0, $1.count); try staged.put($0, $1) }) }) {
-                "\($0.pages) pages, \($0.files) files, \($0.bytes / 1024) KiB"
+            if let previous, let manifestPath {
+                incremental = true
+                let tree = try PatchedTree(output: output, previous: Set(previous.files.keys))
+                do {
+                    try render(reuse: PageReuse(previous: previous.files) { path in
+                        tally.record(path, previous.files[path]!.bytes)
+                        try tree.keep(path)
+                    }, emit: tree.put)
+                    BuildManifest.remove(manifestPath)
+                    written = try timed("write", { try tree.commit() }) {
+                        "\($0.written) files written, \($0.unchanged) unchanged → \(options.outputDirectory)"
+                    }
+                } catch {
+                    tree.abandon()
+                    throw error
+                }
+            } else {
+                let staged = try StagedTree(output: options.outputDirectory)
+                do {
+                    try render(reuse: manifestPath.map { _ in PageReuse(previous: [:]) { _ in } }, emit: staged.put)
+                    written = try timed("write", { try staged.commit() }) {
+                        "\($0.written) files written, \($0.unchanged) unchanged → \(options.outputDirectory)"
+                    }
+                } catch {
+                    staged.abandon()
+                    throw error
+                }
             }
-            written = try timed("write", { try staged.commit() }) {
-                "\($0.written) files written, \($0.unchanged) unchanged → \(options.outputDirectory)"
+            if let manifestPath {
+                let files = tally.sizes.mapValues { BuildManifest.Entry(fingerprint: nil, bytes: $0) }
+                    .merging(counts.fingerprints.mapValues { BuildManifest.Entry(fingerprint: $0, bytes: 0) }) { sized, page in
+                        BuildManifest.Entry(fingerprint: page.fingerprint, bytes: sized.bytes)
+                    }
+                try BuildManifest(site: site, output: output, files: files).write(to: manifestPath)
             }
             // Recorded only once the site it describes is in place.
             if let recordedMap { topicMapWritten = try TopicMapFile.write(recordedMap, to: mapPath) }
-        } catch {
-            staged.abandon()
-            throw error
         }
     } else {
-        counts = try timed("render", { try renderSite(model, templates: templates, emit: { tally.record($0, $1.count) }) }) {
-            "\($0.pages) pages, \($0.files) files, \($0.bytes / 1024) KiB"
-        }
+        try render(reuse: nil) { _, _ in }
     }
     let hostProblems = hostLimitProblems(tally.size(papers: papers.count), host: content.config.host, config: content.config)
     diagnostics += hostLimitDiagnostics(hostProblems, contentDirectory: options.contentDirectory)
@@ -204,8 +253,27 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
                              pages: counts.pages, files: counts.files, unchangedFiles: written.unchanged, bytes: counts.bytes,
                              diagnostics: diagnostics, topicChanges: topicChanges, topicMapWritten: topicMapWritten, timings: timings)
     report.hostLimitProblems = hostProblems
+    report.renderedPages = counts.rendered
+    report.incremental = incremental
     freeLater((model, papers, topicModel, content))
     return report
+}
+
+/// What every page depends on besides its own values: the gazette binary (its code makes the
+/// pages), the theme's templates and assets, and the configuration.
+func siteFingerprint(templates: TemplateSet, config: SiteConfig) -> UInt64 {
+    var fingerprint = ValueFingerprint()
+    var info = stat()
+    if let executable = Bundle.main.executablePath, stat(executable, &info) == 0 {
+        fingerprint.add(value: [executable, Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ino)] as [Any])
+    } else {
+        // Without a binary to identify, no manifest can be trusted: a fingerprint no later build has.
+        fingerprint.add(value: "\(getpid()) \(DispatchTime.now().uptimeNanoseconds)")
+    }
+    fingerprint.add(value: templates.sources)
+    for asset in templates.assets { fingerprint.add(value: asset.path); fingerprint.add(bytes: asset.bytes) }
+    fingerprint.add(value: String(reflecting: config))
+    return fingerprint.value
 }
 
 /// Drops `values` on another thread a second from now. Freeing a large site's papers, topics and
@@ -222,6 +290,24 @@ public struct RenderCounts: Equatable, Sendable {
     public var pages: Int
     public var files: Int
     public var bytes: Int
+    /// Pages rendered (the others were kept from the previous build).
+    public var rendered: Int = 0
+    /// Each page's fingerprint, by path, when the render was asked to take them.
+    public var fingerprints: [String: UInt64] = [:]
+}
+
+/// What a render needs to leave unchanged pages as the previous build wrote them.
+public struct PageReuse {
+    /// The previous build's page fingerprints and sizes, by path (empty: render every page, and
+    /// only take the fingerprints).
+    public var previous: [String: BuildManifest.Entry]
+    /// Called, from several threads, for each page kept as it was.
+    public var keep: (String) throws -> Void
+
+    public init(previous: [String: BuildManifest.Entry], keep: @escaping (String) throws -> Void) {
+        self.previous = previous
+        self.keep = keep
+    }
 }
 
 /// Renders every page, the assets and the data exports into an in-memory tree (for tests and small
@@ -246,10 +332,15 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
 /// own context; the search index, feeds and exports are made alongside them.
 /// `layoutShells: false` renders every page's layout in full, `templateShapes: false` every page
 /// body and card (tests compare the two).
+///
+/// With `reuse`, each page's fingerprint (of its template, path and every value it shows, cards
+/// and abstracts by their inputs) is taken first, and a page whose fingerprint is the previous
+/// build's is not rendered but handed to `reuse.keep`.
 public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil, layoutShells: Bool = true,
-                       templateShapes: Bool = true, emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
+                       templateShapes: Bool = true, reuse: PageReuse? = nil, emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
     let shapes = TemplateShapes(templates: templates, enabled: templateShapes)
-    let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), shapes: shapes)
+    let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), shapes: shapes, eagerCards: reuse?.previous.isEmpty ?? true)
+    let keyContexts = reuse.map { _ in contexts.fingerprinting() }
     let shells = LayoutShells(templates: templates, siteValues: [model.config.title, model.config.description] + model.pages.map(\.title))
     struct Job {
         let path: String
@@ -257,7 +348,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         let title: String
         let description: String?
         let section: String
-        let context: () -> [String: Any]
+        let context: (PageContexts) -> [String: Any]
         /// The page's own Atom feed, path from the site root, beside the site's.
         var feed: (title: String, path: String)? = nil
     }
@@ -266,37 +357,37 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         page.number == 1 ? title : "\(title) (page \(page.number) of \(page.pageCount))"
     }
     var jobs: [Job] = [
-        Job(path: "index.html", template: "index", title: model.config.title, description: nil, section: "home", context: contexts.home),
-        Job(path: "topics/index.html", template: "topics", title: "Topics", description: nil, section: "topics", context: contexts.topicsIndex),
+        Job(path: "index.html", template: "index", title: model.config.title, description: nil, section: "home", context: { $0.home() }),
+        Job(path: "topics/index.html", template: "topics", title: "Topics", description: nil, section: "topics", context: { $0.topicsIndex() }),
     ]
     for topic in model.topics.topics {
         for page in contexts.topicPages(topic) {
             jobs.append(Job(path: page.path, template: "topic", title: numbered(topic.name, page),
                             description: "Papers on \(topic.name): " + topic.terms.prefix(5).map(\.label).joined(separator: ", "),
-                            section: "topics", context: { contexts.topic(topic, page: page) }, feed: (topic.name, topicFeedPath(topic))))
+                            section: "topics", context: { $0.topic(topic, page: page) }, feed: (topic.name, topicFeedPath(topic))))
         }
     }
     let orders = contexts.allPapersOrders()
     for (order, list) in orders.enumerated() {
         for page in list.pages {
             jobs.append(Job(path: page.path, template: "papers", title: numbered(order == 0 ? "All papers" : "All papers, \(list.label)", page),
-                            description: nil, section: "papers", context: { contexts.allPapers(order: order, page: page, orders: orders) }))
+                            description: nil, section: "papers", context: { $0.allPapers(order: order, page: page, orders: orders) }))
         }
     }
     jobs += concurrentChunks(model.papers.count, workers: workers) { range in
         range.map { index in
             Job(path: PageContexts.paperPath(model.papers[index]), template: "paper", title: contexts.titles[index],
-                description: contexts.summaries[index], section: "papers", context: { contexts.paper(index) })
+                description: contexts.summaries[index], section: "papers", context: { $0.paper(index) })
         }
     }.flatMap { $0 }
     let months = contexts.archiveMonths()
     jobs.append(Job(path: PageContexts.archivePath, template: "archive", title: "Archive", description: "Every paper by month of publication",
-                    section: "archive", context: { contexts.archive(months: months) }))
+                    section: "archive", context: { $0.archive(months: months) }))
     for month in months {
         for page in contexts.archiveMonthPages(key: month.key, papers: month.papers) {
             jobs.append(Job(path: page.path, template: "archive-month", title: numbered(month.label, page),
                             description: month.key == "undated" ? "Papers without a publication date" : "Papers published in \(month.label)",
-                            section: "archive", context: { contexts.archiveMonth(label: month.label, total: month.papers.count, page: page) }))
+                            section: "archive", context: { $0.archiveMonth(label: month.label, total: month.papers.count, page: page) }))
         }
     }
     var paperIndex: [String: Int] = [:]
@@ -306,37 +397,49 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     for (index, paper) in model.papers.enumerated() {
         if let id = paper.details.arxivID { paperIndex[arxivPaperKey(id)] = index }
     }
-    jobs.append(Job(path: "dumps/index.html", template: "dumps", title: "Issues", description: nil, section: "dumps", context: contexts.dumpsIndex))
+    jobs.append(Job(path: "dumps/index.html", template: "dumps", title: "Issues", description: nil, section: "dumps", context: { $0.dumpsIndex() }))
     // Finding each entry's paper normalises its title: one issue per task.
     let pagesOfDump = try concurrentMap(model.dumps, workers: workers) { contexts.dumpPages($0, paperIndex: paperIndex) }
     for (dump, pages) in zip(model.dumps, pagesOfDump) {
         for page in pages {
             jobs.append(Job(path: page.path, template: "dump", title: numbered(model.issueLabel(dump), page), description: nil,
-                            section: "dumps", context: { contexts.dump(dump, page: page) }))
+                            section: "dumps", context: { $0.dump(dump, page: page) }))
         }
     }
     for page in model.pages {
         jobs.append(Job(path: PageContexts.pagePath(page), template: "page", title: page.title, description: page.description,
-                        section: "page:" + page.slug, context: { contexts.page(page) }))
+                        section: "page:" + page.slug, context: { $0.page(page) }))
     }
-    jobs.append(Job(path: "404.html", template: "404", title: "Page not found", description: nil, section: "", context: { [:] }))
+    jobs.append(Job(path: "404.html", template: "404", title: "Page not found", description: nil, section: "", context: { _ in [:] }))
 
     // The search index, feeds and exports are one task among the pages, so they are made while the
     // other core renders pages rather than after all of them.
     let pagePaths = jobs.map(\.path)
     let extrasTask = 0
-    let results = try concurrentMap(Array(0...jobs.count), workers: workers) { task -> (files: Int, bytes: Int) in
+    let results = try concurrentMap(Array(0...jobs.count), workers: workers) { task -> (files: Int, bytes: Int, rendered: Int, fingerprint: UInt64?) in
         if task == extrasTask {
             var extras: [(String, [UInt8])] = templates.assets.map { ("assets/" + $0.path, $0.bytes) }
             extras += try dataExports(model)
             for file in try readerFiles(model, pagePaths: pagePaths) { extras.append((file.path, file.bytes)) }
             for (path, bytes) in extras { try emit(path, bytes) }
-            return (extras.count, extras.reduce(0) { $0 + $1.1.count })
+            return (extras.count, extras.reduce(0) { $0 + $1.1.count }, 0, nil)
         }
         let job = jobs[task - 1]
-        var context = job.context()
-        let layout = contexts.layout(path: job.path, title: job.title, description: job.description ?? model.config.description,
-                                     body: "", section: job.section)
+        func layout(_ contexts: PageContexts) -> [String: Any] {
+            contexts.layout(path: job.path, title: job.title, description: job.description ?? model.config.description, body: "", section: job.section)
+        }
+        var fingerprint: UInt64?
+        if let reuse, let keyContexts {
+            let made = ValueFingerprint.of(job.template, job.path, job.context(keyContexts), layout(keyContexts),
+                                           job.feed.map { [$0.title, $0.path] } ?? false)
+            fingerprint = made
+            if let previous = reuse.previous[job.path], previous.fingerprint == made {
+                try reuse.keep(job.path)
+                return (1, previous.bytes, 0, made)
+            }
+        }
+        var context = job.context(contexts)
+        let layout = layout(contexts)
         // The page body sees the site-wide values too (root, site title, ...), unless it sets its own.
         context.merge(layout) { own, _ in own }
         var page = layout
@@ -352,10 +455,17 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
             bytes = Array(try templates.render("layout", page).utf8)
         }
         try emit(job.path, bytes)
-        return (1, bytes.count)
+        return (1, bytes.count, 1, fingerprint)
     }
-    freeLater((jobs, contexts, shapes))
-    return RenderCounts(pages: jobs.count, files: results.reduce(0) { $0 + $1.files }, bytes: results.reduce(0) { $0 + $1.bytes })
+    if let failure = contexts.cards.failure { throw failure }
+    var fingerprints: [String: UInt64] = [:]
+    if reuse != nil {
+        fingerprints.reserveCapacity(jobs.count)
+        for (job, result) in zip(jobs, results.dropFirst()) { fingerprints[job.path] = result.fingerprint }
+    }
+    freeLater((jobs, contexts, keyContexts, shapes))
+    return RenderCounts(pages: jobs.count, files: results.reduce(0) { $0 + $1.files }, bytes: results.reduce(0) { $0 + $1.bytes },
+                        rendered: results.reduce(0) { $0 + $1.rendered }, fingerprints: fingerprints)
 }
 
 /// Maps `items` on all cores, keeping order; if any item throws, the error of the first such item

@@ -30,7 +30,19 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .customLong("no-topic-map"), help: "Fit topics from scratch and leave content/topics.map alone, neither read nor written (example: --no-topic-map).")
     var noTopicMap = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Build cache directory; default: .gazette-cache beside the output directory (example: --cache .gazette-cache).",
+        discussion: "It holds what the last build wrote, so the next one renders only the pages that changed. Never publish it."))
+    var cache: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Render every page and keep no build cache (example: --no-cache).")
+    var noCache = false
+
+    @Flag(name: .long, help: "Render every page this once, and record the cache for the next build (example: --full).")
+    var full = false
+
     func validate() throws {
+        if noCache && cache != nil { throw ValidationError("--cache and --no-cache cannot be used together") }
         if let topics, topics < 1 { throw ValidationError("--topics must be at least 1 (example: --topics 12)") }
         if let baseURL, !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with http:// or https:// (example: --base-url https://me.github.io/digest/)")
@@ -53,6 +65,9 @@ struct SiteOptions: ParsableArguments {
         var options = BuildOptions(contentDirectory: content, outputDirectory: resolved, templatesDirectory: templates)
         options.overrides = ConfigOverrides(title: title, baseURL: baseURL, topicCount: topics, feeds: feeds)
         options.keepsTopicMap = !noTopicMap
+        let outputParent = ((resolved as NSString).standardizingPath as NSString).deletingLastPathComponent
+        options.cacheDirectory = noCache ? nil : cache ?? (outputParent.isEmpty ? ".gazette-cache" : (outputParent as NSString).appendingPathComponent(".gazette-cache"))
+        options.fullRebuild = full
         return options
     }
 }

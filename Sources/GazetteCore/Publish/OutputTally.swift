@@ -1,7 +1,8 @@
 import Foundation
 
 /// Counts the files a render hands out and keeps the largest, for the host limits. Called from
-/// several rendering threads at once, hence the lock; it keeps a handful of paths, not the site.
+/// several rendering threads at once, hence the lock; it keeps a handful of paths, not the site
+/// (unless asked for every file's size).
 final class OutputTally: @unchecked Sendable {
     /// Only files this large are kept by name: the smallest per-file limit is 25 MiB, and a site's
     /// usual largest files (the exports) pass 1 MB long before that.
@@ -10,6 +11,20 @@ final class OutputTally: @unchecked Sendable {
     private var files = 0
     private var bytes = 0
     private var large: [(path: String, bytes: Int)] = []
+    private let keepsSizes: Bool
+    private var sizesByPath: [String: Int] = [:]
+
+    /// `keepsSizes` also keeps every file's size by path (for the build cache's manifest).
+    init(keepsSizes: Bool = false) {
+        self.keepsSizes = keepsSizes
+    }
+
+    /// Every file's size by path (empty unless kept).
+    var sizes: [String: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return sizesByPath
+    }
 
     /// Notes one file of `count` bytes at `path`.
     func record(_ path: String, _ count: Int) {
@@ -18,6 +33,7 @@ final class OutputTally: @unchecked Sendable {
         files += 1
         bytes += count
         if count >= Self.trackedBytes { large.append((path, count)) }
+        if keepsSizes { sizesByPath[path] = count }
     }
 
     /// What was recorded, largest files first (ties by path, so the order is the same on every run).

@@ -12,7 +12,7 @@ public final class StagedTree: @unchecked Sendable {
     let previous: Set<String>
     private let lock = NSLock()
     private var stagingCreated = false
-    private var directories: Set<String> = [""]
+    private let directories = MadeDirectories()
     private var deferredUnchanged: [String] = []
     private var written = 0
     private var unchanged = 0
@@ -25,27 +25,13 @@ public final class StagedTree: @unchecked Sendable {
 
     /// Prepares to replace `output`; removes what killed builds left beside it.
     public init(output: String) throws {
-        let fm = FileManager.default
         self.output = URL(fileURLWithPath: output).standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
         staging = parent.appendingPathComponent(".\(name).tmp-\(stamp)")
         retired = parent.appendingPathComponent(".\(name).old-\(stamp)")
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw PublishError.writeFailed(path: output, reason: error.localizedDescription)
-        }
-        parentLock = open(parent.path, O_RDONLY | O_CLOEXEC)
-        guard parentLock >= 0 else {
-            throw PublishError.writeFailed(path: output, reason: "cannot open \(parent.path): \(String(cString: strerror(errno)))")
-        }
-        while flock(parentLock, LOCK_EX) != 0 && errno == EINTR {}
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
-        where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
-            removeTree(parent.appendingPathComponent(entry).path)
-        }
+        parentLock = try lockOutputParent(self.output)
         previous = existingFiles(under: self.output.path)
     }
 
@@ -116,23 +102,7 @@ public final class StagedTree: @unchecked Sendable {
 
     /// Creates the directories above `path` in the staging tree (once each).
     private func makeParent(of path: String) throws {
-        var parts = path.split(separator: "/").dropLast()
-        var missing: [String] = []
-        lock.lock()
-        while !parts.isEmpty {
-            let directory = parts.joined(separator: "/")
-            if directories.contains(directory) { break }
-            missing.append(directory)
-            parts = parts.dropLast()
-        }
-        lock.unlock()
-        for directory in missing.reversed() {
-            let full = staging.path + "/" + directory
-            if mkdir(full, 0o755) != 0 && errno != EEXIST { throw POSIXFailure(path: full, code: errno) }
-            lock.lock()
-            directories.insert(directory)
-            lock.unlock()
-        }
+        try directories.makeParents(of: path, under: staging.path)
     }
 
     /// Swaps the new tree in (or keeps the previous one when nothing changed) and removes the old one.
@@ -201,4 +171,57 @@ func exchangePaths(_ a: String, _ b: String) -> Bool {
     #else
     return false
     #endif
+}
+
+/// Creates the output's parent directory, takes an exclusive `flock` on it (so a second build
+/// beside this one waits rather than removing this one's staging tree as a leftover) and removes
+/// the staging and retired trees that killed builds left beside the output. Returns the locked
+/// descriptor, which the caller unlocks and closes.
+func lockOutputParent(_ output: URL) throws -> Int32 {
+    let fm = FileManager.default
+    let parent = output.deletingLastPathComponent()
+    let name = output.lastPathComponent
+    do {
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+    } catch {
+        throw PublishError.writeFailed(path: output.path, reason: error.localizedDescription)
+    }
+    let descriptor = open(parent.path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+        throw PublishError.writeFailed(path: output.path, reason: "cannot open \(parent.path): \(String(cString: strerror(errno)))")
+    }
+    while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+    for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
+    where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+        removeTree(parent.appendingPathComponent(entry).path)
+    }
+    return descriptor
+}
+
+/// The directories made so far under a root, so that each is made once by whichever thread needs
+/// it first; safe to use from several threads.
+final class MadeDirectories: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Set<String> = [""]
+
+    /// Creates the directories above the relative `path` under `root` that are not there yet.
+    func makeParents(of path: String, under root: String) throws {
+        var parts = path.split(separator: "/").dropLast()
+        var missing: [String] = []
+        lock.lock()
+        while !parts.isEmpty {
+            let directory = parts.joined(separator: "/")
+            if made.contains(directory) { break }
+            missing.append(directory)
+            parts = parts.dropLast()
+        }
+        lock.unlock()
+        for directory in missing.reversed() {
+            let full = root + "/" + directory
+            if mkdir(full, 0o755) != 0 && errno != EEXIST { throw POSIXFailure(path: full, code: errno) }
+            lock.lock()
+            made.insert(directory)
+            lock.unlock()
+        }
+    }
 }

@@ -10,16 +10,21 @@ struct PageContexts {
     /// The papers of each topic: main topic (closest first) and others (by score).
     let primaryPapers: [[Int]]
     let secondaryPapers: [[(paper: Int, score: Double)]]
-    /// Each paper's position in its main topic's list.
-    let primaryPosition: [Int]
+    /// The main papers of each topic newest first, and each paper's position there.
+    let primaryByDate: [[Int]]
+    let datePosition: [Int]
     /// Every paper's card, rendered once.
     let cards: RenderedCards
     /// Each paper's summary (the opening of its abstract), made once.
     let summaries: [String]
     /// Each paper's title as pages show it (LaTeX cleaned), made once.
     let titles: [String]
+    /// When set, contexts hold each card's fingerprint (these) and each abstract's Markdown in place
+    /// of their HTML: the values a page's fingerprint is taken from, made without rendering either.
+    private(set) var cardFingerprints: [UInt64]?
 
-    init(model: SiteModel, markdown: MarkdownRenderer, shapes: TemplateShapes) throws {
+    /// `eagerCards: false` renders each card when a page first shows it (an incremental build).
+    init(model: SiteModel, markdown: MarkdownRenderer, shapes: TemplateShapes, eagerCards: Bool = true) throws {
         self.model = model
         self.markdown = markdown
         self.perPage = model.config.paginate
@@ -38,18 +43,32 @@ struct PageContexts {
             }
             secondary[t].sort { $0.score != $1.score ? $0.score > $1.score : model.papers[$0.paper].title < model.papers[$1.paper].title }
         }
+        var byDate = [[Int]](repeating: [], count: model.topics.topics.count)
+        for paper in model.newestFirst() {
+            if let first = model.topics.memberships[paper].first, first.isPrimary { byDate[first.topic].append(paper) }
+        }
         var position = [Int](repeating: -1, count: model.papers.count)
-        for list in primary { for (i, paper) in list.enumerated() { position[paper] = i } }
+        for list in byDate { for (i, paper) in list.enumerated() { position[paper] = i } }
         self.primaryPapers = primary
         self.secondaryPapers = secondary
-        self.primaryPosition = position
+        self.primaryByDate = byDate
+        self.datePosition = position
         let summaries = concurrentChunks(model.papers.count) { range in range.map { Self.summary(of: model.papers[$0]) } }.flatMap { $0 }
         let titles = concurrentChunks(model.papers.count) { range in range.map { cleanLatex(model.papers[$0].title, markdown: false) } }.flatMap { $0 }
         self.summaries = summaries
         self.titles = titles
-        cards = try RenderedCards(count: model.papers.count, shapes: shapes) { index in
+        cards = try RenderedCards(count: model.papers.count, shapes: shapes, eager: eagerCards) { index in
             Self.cardContext(index, model: model, title: titles[index], summary: summaries[index])
         }
+    }
+
+    /// These contexts with fingerprints in place of cards and rendered abstracts (see `cardFingerprints`).
+    func fingerprinting() -> PageContexts {
+        var copy = self
+        copy.cardFingerprints = concurrentChunks(model.papers.count) { range in
+            range.map { ValueFingerprint.of(Self.cardContext($0, model: model, title: titles[$0], summary: summaries[$0])) }
+        }.flatMap { $0 }
+        return copy
     }
 
     // MARK: Paths
@@ -103,7 +122,10 @@ struct PageContexts {
     /// A list item holding the paper's rendered card, for a page whose root is `root`; `summarized`
     /// adds the summary (with the score).
     func card(_ index: Int, root: String, score: Double? = nil, summarized: Bool = false) -> [String: Any] {
-        ["card_html": cards.html(index, root: root, score: score.map(formatScore), variant: summarized ? .summarized : .plain)]
+        if let cardFingerprints {
+            return ["card_html": [cardFingerprints[index], root, score.map(formatScore) ?? false, summarized] as [Any]]
+        }
+        return ["card_html": cards.html(index, root: root, score: score.map(formatScore), variant: summarized ? .summarized : .plain)]
     }
 
     /// The values of a paper's card, with the root and score marks that `RenderedCards` replaces.
@@ -256,7 +278,7 @@ struct PageContexts {
         let query = percentEncodedQuery(title)
         var context: [String: Any] = [
             "title": title,
-            "abstract_html": paper.abstract.map { markdown.abstractHTML($0) } ?? "",
+            "abstract_html": paper.abstract.map { cardFingerprints == nil ? markdown.abstractHTML($0) : $0 } ?? "",
             "has_abstract": paper.abstract != nil,
             "topics": model.topics.memberships[index].map { membership -> [String: Any] in
                 let topic = model.topics.topics[membership.topic]

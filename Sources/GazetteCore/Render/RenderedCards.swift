@@ -4,7 +4,7 @@ import Foundation
 /// each page that lists the paper. A card is rendered with marks where the page's root and the
 /// similarity score go, so one rendering serves every page (a card used to be rendered again on
 /// each of the nine or so pages that list its paper: most of a large build's time).
-struct RenderedCards: Sendable {
+final class RenderedCards: @unchecked Sendable {
     /// Stands for the relative root of the page the card is placed on. Ingest strips control
     /// characters from every value a card shows, so the marks cannot come from the content.
     static let rootMark = "\u{1}"
@@ -22,29 +22,67 @@ struct RenderedCards: Sendable {
         case summarized
     }
 
-    /// Each variant's cards, by paper index.
-    let cards: [[[UInt8]]]
-    /// Where the marks are in each card: found once, since a card is placed on many pages.
-    let marks: [[[Int32]]]
+    /// Each paper's cards (one per variant) and where the marks are in each, once rendered.
+    private var cards: [[[UInt8]]?]
+    private var marks: [[[Int32]]?]
+    private let lock = NSLock()
+    private let shapes: TemplateShapes
+    private let context: (Int) -> [String: Any]
+    private var firstFailure: Error?
 
-    /// Renders the three cards of every paper, on all cores, from the contexts `context(paper)`
-    /// (whose `score` is false and whose `summary` is the paper's; the plain and scored cards get
-    /// no summary, the scored ones the score mark).
-    init(count: Int, shapes: TemplateShapes, context: (Int) -> [String: Any]) throws {
+    /// Prepares the cards of `count` papers from the contexts `context(paper)` (whose `score` is
+    /// false and whose `summary` is the paper's; the plain and scored cards get no summary, the
+    /// scored ones the score mark). `eager` renders them all now, on all cores.
+    init(count: Int, shapes: TemplateShapes, eager: Bool = true, context: @escaping (Int) -> [String: Any]) throws {
+        self.shapes = shapes
+        self.context = context
+        cards = Array(repeating: nil, count: count)
+        marks = Array(repeating: nil, count: count)
+        guard eager else { return }
         let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> [[[UInt8]]] in
-            try (start..<min(count, start + 512)).map { paper in
-                var values = context(paper)
-                let summary = values["summary"] ?? false
-                values["summary"] = false
-                let plain = try shapes.render("paper-card", values)
-                values["score"] = Self.scoreMark
-                let scored = try shapes.render("paper-card", values)
-                values["summary"] = summary
-                return [plain, scored, try shapes.render("paper-card", values)]
-            }
+            try (start..<min(count, start + 512)).map { try Self.render($0, shapes: shapes, context: context) }
         }
-        cards = Variant.allCases.map { variant in chunks.flatMap { $0.map { $0[variant.rawValue] } } }
-        marks = cards.map { $0.map(Self.marks(in:)) }
+        cards = chunks.flatMap { $0 }
+        marks = cards.map { $0!.map(Self.marks(in:)) }
+    }
+
+    private static func render(_ paper: Int, shapes: TemplateShapes, context: (Int) -> [String: Any]) throws -> [[UInt8]] {
+        var values = context(paper)
+        let summary = values["summary"] ?? false
+        values["summary"] = false
+        let plain = try shapes.render("paper-card", values)
+        values["score"] = Self.scoreMark
+        let scored = try shapes.render("paper-card", values)
+        values["summary"] = summary
+        return [plain, scored, try shapes.render("paper-card", values)]
+    }
+
+    /// The first card that failed to render when a page needed it (the build reports it).
+    var failure: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure
+    }
+
+    /// The cards and marks of `paper`, rendered now if they were not yet (one that fails shows
+    /// empty and is kept in `failure`).
+    private func cardsAndMarks(_ paper: Int) -> ([[UInt8]], [[Int32]]) {
+        lock.lock()
+        if let done = cards[paper], let doneMarks = marks[paper] {
+            lock.unlock()
+            return (done, doneMarks)
+        }
+        lock.unlock()
+        var made: [[UInt8]] = [[], [], []]
+        var error: Error?
+        do { made = try Self.render(paper, shapes: shapes, context: context) } catch let failure { error = failure }
+        let madeMarks = made.map(Self.marks(in:))
+        lock.lock()
+        if firstFailure == nil { firstFailure = error }
+        cards[paper] = made
+        marks[paper] = madeMarks
+        lock.unlock()
+        return (made, madeMarks)
     }
 
     /// Offsets of the root and score marks in `card`.
@@ -58,8 +96,9 @@ struct RenderedCards: Sendable {
     /// variants need one).
     func html(_ paper: Int, root: String, score: String? = nil, variant: Variant = .plain) -> String {
         let variant = score == nil ? .plain : variant == .plain ? .scored : variant
-        let card = cards[variant.rawValue][paper]
-        let marks = marks[variant.rawValue][paper]
+        let (all, allMarks) = cardsAndMarks(paper)
+        let card = all[variant.rawValue]
+        let marks = allMarks[variant.rawValue]
         var root = root, score = score ?? ""
         return root.withUTF8 { rootBytes in
             score.withUTF8 { scoreBytes in

@@ -721,7 +721,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 <section aria-labelledby="topics-heading">
 <h2 id="topics-heading">Topics</h2>
 <ul class="membership-list">
-{{#topics}}<li><a href="{{href}}">{{name}}</a> {{#primary}}<span class="badge">main</span> {{/primary}}<span class="score" title="similarity to the topic">{{score}}</span>{{#because}}<br><span class="because">because of: {{because}}</span>{{/because}}</li>
+{{#topics}}<li><a href="{{href}}">{{name}}</a> {{#primary}}<span class="badge">main</span>{{/primary}}{{#because}}<br><span class="because">because of: {{because}}</span>{{/because}}</li>
 {{/topics}}</ul>
 </section>
 {{#has_links}}
@@ -750,18 +750,18 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 </section>
 {{#neighbours}}
 <nav class="pager" aria-label="More in {{topic}}">
-<p>Paper {{position}} of {{count}} in <a href="{{topic_href}}">{{topic}}</a></p>
+<p>More in <a href="{{topic_href}}">{{topic}}</a></p>
 <ul>
-{{#previous}}<li class="previous"><a rel="prev" href="{{href}}"><span class="pager-label">Previous</span> {{title}}</a></li>
-{{/previous}}{{#next}}<li class="next"><a rel="next" href="{{href}}"><span class="pager-label">Next</span> {{title}}</a></li>
-{{/next}}</ul>
+{{#newer}}<li class="previous"><a rel="prev" href="{{href}}"><span class="pager-label">Newer</span> {{title}}</a></li>
+{{/newer}}{{#older}}<li class="next"><a rel="next" href="{{href}}"><span class="pager-label">Older</span> {{title}}</a></li>
+{{/older}}</ul>
 </nav>
 {{/neighbours}}
 {{#has_related}}
 <section aria-labelledby="related-heading">
 <h2 id="related-heading">Related papers</h2>
 <ul class="related-list">
-{{#related}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{#date}}<time datetime="{{date_iso}}">{{date}}</time> {{/date}}<span class="score" title="similarity">{{score}}</span></span></li>
+{{#related}}<li><a href="{{href}}">{{title}}</a> {{#date}}<span class="meta"><time datetime="{{date_iso}}">{{date}}</time></span>{{/date}}</li>
 {{/related}}</ul>
 </section>
 {{/has_related}}

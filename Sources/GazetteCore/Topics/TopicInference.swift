@@ -259,7 +259,7 @@ func strongestTopics(_ scores: [Float], count: Int, excluding: Int) -> [(topic: 
     return best
 }
 
-/// The labels of the paper's terms that contribute most to its similarity with a centroid.
+/// The labels of the paper's `limit` terms that contribute most to its similarity with a centroid, sorted.
 func explainingTerms(_ vector: SparseVector, cluster: Int, centroids: CentroidMatrix, corpus: AnalyzedCorpus, limit: Int = 5) -> [String] {
     // Keep only the best `limit` while scanning: a paper has dozens of terms and shows five.
     var best: [(term: Int, value: Double)] = []
@@ -272,7 +272,9 @@ func explainingTerms(_ vector: SparseVector, cluster: Int, centroids: CentroidMa
         best.insert((Int(vector.indices[k]), value), at: position)
         if best.count > limit { best.removeLast() }
     }
-    return best.map { corpus.terms[$0.term].label }
+    // Shown in alphabetical order: by weight, a slight shift of the topic's centre after a new
+    // issue would reorder them on thousands of paper pages that otherwise stay as they were.
+    return best.map { corpus.terms[$0.term].label }.sorted()
 }
 
 /// The abstract as the topic engine reads it: `cleanLatex` only where a backslash or backtick could

@@ -99,22 +99,28 @@ final class ReaderFilesTests: XCTestCase {
         }
     }
 
-    func testPaperPagesLinkTheirNeighboursInThePrimaryTopic() throws {
+    func testPaperPagesLinkTheirNewerAndOlderNeighboursInThePrimaryTopic() throws {
         let output = try build(baseURL: nil)
+        let papers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/papers.json"))) as! [[String: Any]]
         let topics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/topics.json"))) as! [[String: Any]]
         let slug = topics[0]["slug"] as! String
-        let topicPage = try read(output + "/topics/\(slug)/index.html")
-        let primary = String(topicPage[topicPage.range(of: #"id="primary-list""#)!.upperBound...].prefix { _ in true })
-        let listSection = primary.components(separatedBy: "</section>")[0]
-        let link = try NSRegularExpression(pattern: #"<h3 class="paper-card-title"><a href="\.\./\.\./papers/([^/]+)/index.html""#)
-        let order = link.matches(in: listSection, range: NSRange(listSection.startIndex..., in: listSection)).map { String(listSection[Range($0.range(at: 1), in: listSection)!]) }
-        XCTAssertGreaterThan(order.count, 1)
-        let first = try read(output + "/papers/\(order[0])/index.html")
-        XCTAssertTrue(first.contains(#"<a rel="next" href="../../papers/\#(order[1])/index.html">"#))
-        XCTAssertFalse(first.contains(#"rel="prev""#))
+        // The topic's main papers newest first, as its feed runs (ties by title).
+        let members = papers.filter { (($0["topics"] as! [[String: Any]]).first?["slug"] as? String) == slug }
+        let order = members.sorted { a, b in
+            let da = a["date"] as? String ?? "", db = b["date"] as? String ?? ""
+            return da != db ? (da.isEmpty ? false : db.isEmpty ? true : da > db) : (a["title"] as! String) < (b["title"] as! String)
+        }.map { $0["id"] as! String }
+        XCTAssertGreaterThan(order.count, 2)
+        let newest = try read(output + "/papers/\(order[0])/index.html")
+        XCTAssertTrue(newest.contains(#"<a rel="next" href="../../papers/\#(order[1])/index.html"><span class="pager-label">Older</span>"#), newest)
+        XCTAssertFalse(newest.contains(#"rel="prev""#))
         let second = try read(output + "/papers/\(order[1])/index.html")
-        XCTAssertTrue(second.contains(#"<a rel="prev" href="../../papers/\#(order[0])/index.html">"#))
-        XCTAssertTrue(second.contains("Paper 2 of \(order.count)"))
+        XCTAssertTrue(second.contains(#"<a rel="prev" href="../../papers/\#(order[0])/index.html"><span class="pager-label">Newer</span>"#))
+        XCTAssertTrue(second.contains(#"<a rel="next" href="../../papers/\#(order[2])/index.html">"#))
+        XCTAssertTrue(second.contains("More in <a href=\"../../topics/\(slug)/index.html\">"))
+        // Nothing on a paper page moves when another paper joins its topic: no rank, no similarity.
+        XCTAssertFalse(second.contains(" of \(order.count)"))
+        XCTAssertFalse(second.contains(#"class="score""#))
     }
 
     func testAPaperPageListsItsRelatedPapersBrieflyAndListsRepeatNoSummary() throws {
