@@ -140,7 +140,9 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     }
     content.config = options.overrides.applied(to: content.config)
     var papers = timed("merge", { mergePapers(content.dumps) }) { "\($0.count) papers" }
-    assignSlugs(&papers)
+    let mapPath = topicMapPath(contentDirectory: options.contentDirectory)
+    let previousMap = options.keepsTopicMap ? try TopicMapFile.load(mapPath) : nil
+    assignSlugs(&papers, kept: previousMap?.papers.mapValues(\.textHash) ?? [:])
     // Dump pages need only the titles and arXiv ids: the rest lives on in the papers.
     for d in content.dumps.indices {
         for e in content.dumps[d].entries.indices {
@@ -148,8 +150,6 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
             content.dumps[d].entries[e].details = PaperDetails(arxivID: content.dumps[d].entries[e].details.arxivID)
         }
     }
-    let mapPath = topicMapPath(contentDirectory: options.contentDirectory)
-    let previousMap = options.keepsTopicMap ? try TopicMapFile.load(mapPath) : nil
     var topicChanges: TopicMapChanges?
     var recordedMap: TopicMap?
     var topicModel = timed("topics", { () -> TopicModel in

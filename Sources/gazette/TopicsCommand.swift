@@ -49,9 +49,9 @@ struct TopicsCommand: ParsableCommand {
             if let topics { loaded.config.topics.count = topics }
             if noSeeds { loaded.config.topics.seeds = [] }
             var papers = mergePapers(loaded.dumps)
-            assignSlugs(&papers)
             let mapPath = topicMapPath(contentDirectory: content)
             let map = try TopicMapFile.load(mapPath)
+            assignSlugs(&papers, kept: map?.papers.mapValues(\.textHash) ?? [:])
             let model: TopicModel
             if refit {
                 // Against an empty map every topic is born: a first map.

@@ -24,7 +24,8 @@ final class BuildProgressTests: XCTestCase {
         XCTAssertEqual(events[3].detail, "2 topics")
         XCTAssertTrue(events[4].detail.hasSuffix(" links"), events[4].detail)
         XCTAssertGreaterThan(Int(events[4].detail.split(separator: " ")[0]) ?? 0, report.papers, "several related papers each")
-        XCTAssertEqual(events[5].detail, "\(report.pages) pages, \(report.files) files, \(report.bytes / 1024) KiB")
+        XCTAssertEqual(events[5].detail, "\(report.pages) pages (\(report.pages) rendered), \(report.files) files, \(report.bytes / 1024) KiB")
+        XCTAssertEqual(report.renderedPages, report.pages, "without a build cache every page is rendered")
         XCTAssertTrue(events[6].detail.hasSuffix("→ \(output)"))
     }
 

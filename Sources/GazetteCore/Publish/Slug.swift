@@ -51,6 +51,13 @@ public struct UniqueSlugs {
     /// A generator that never hands out `taken` (the slugs of the topic map, live and retired).
     public init(taken: Set<String>) { self.taken = taken }
 
+    /// Takes `slug` as it is, if it is a usable slug nobody has yet; false otherwise.
+    public mutating func claim(_ slug: String) -> Bool {
+        guard !slug.isEmpty, !Self.reserved.contains(slug), !taken.contains(slug) else { return false }
+        taken.insert(slug)
+        return true
+    }
+
     /// The slug for `text`, never returned before by this generator.
     public mutating func make(_ text: String, maxLength: Int = 80) -> String {
         var slug = slugify(text, maxLength: maxLength)
@@ -71,11 +78,24 @@ public struct UniqueSlugs {
 }
 
 /// Assigns every paper its slug from its title, in a canonical order (by normalised title), so a
-/// paper keeps its URL however the dumps are ordered.
-public func assignSlugs(_ papers: inout [Paper]) {
+/// paper keeps its URL however the dumps are ordered. `kept` holds the slugs a topic map recorded,
+/// each with the text hash (`placementHash`) of the paper that had it: such a paper keeps its plain
+/// slug even when a new paper whose title gives the same slug sorts before it, so that a new issue
+/// never takes an earlier paper's address (the newcomer gets the hashed suffix).
+public func assignSlugs(_ papers: inout [Paper], kept: [String: String] = [:]) {
     var slugs = UniqueSlugs()
     let titles = papers.map(\.title)
     let keys = concurrentChunks(titles.count, minimumChunk: 1024) { range in range.map { normalizedTitleKey(titles[$0]) } }.flatMap { $0 }
     let order = titles.indices.sorted { (keys[$0], titles[$0], $0) < (keys[$1], titles[$1], $1) }
-    for index in order { papers[index].slug = slugs.make(papers[index].title) }
+    var assigned = [Bool](repeating: false, count: papers.count)
+    if !kept.isEmpty {
+        for index in order {
+            let plain = slugify(papers[index].title)
+            guard let hash = kept[plain], hash == placementHash(title: papers[index].title, abstract: papers[index].abstract),
+                  slugs.claim(plain) else { continue }
+            papers[index].slug = plain
+            assigned[index] = true
+        }
+    }
+    for index in order where !assigned[index] { papers[index].slug = slugs.make(papers[index].title) }
 }

@@ -107,7 +107,7 @@ final class ReaderFilesTests: XCTestCase {
         // The topic's main papers newest first, as its feed runs (ties by title).
         let members = papers.filter { (($0["topics"] as! [[String: Any]]).first?["slug"] as? String) == slug }
         let order = members.sorted { a, b in
-            let da = a["date"] as? String ?? "", db = b["date"] as? String ?? ""
+            let da = a["published"] as? String ?? "", db = b["published"] as? String ?? ""
             return da != db ? (da.isEmpty ? false : db.isEmpty ? true : da > db) : (a["title"] as! String) < (b["title"] as! String)
         }.map { $0["id"] as! String }
         XCTAssertGreaterThan(order.count, 2)

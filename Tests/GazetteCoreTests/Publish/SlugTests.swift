@@ -46,6 +46,26 @@ final class SlugTests: XCTestCase {
         XCTAssertEqual(Set(forward.map(\.slug)).count, titles.count)
     }
 
+    func testAPaperKeepsTheSlugItsMapRecordedWhenANewTitleCollidesAndSortsFirst() {
+        let earlier = Paper(title: "Same title: a study", abstract: "First.")
+        var alone = [earlier]
+        assignSlugs(&alone)
+        XCTAssertEqual(alone[0].slug, "same-title-a-study")
+        let kept = ["same-title-a-study": placementHash(title: earlier.title, abstract: earlier.abstract)]
+        // "Same title, a study" sorts before "Same title: a study" and gives the same slug.
+        var grown = [Paper(title: "Same title, a study", abstract: "Second."), earlier]
+        var unkept = grown
+        assignSlugs(&unkept)
+        XCTAssertEqual(unkept[0].slug, "same-title-a-study", "without the map the first in order takes the plain slug")
+        assignSlugs(&grown, kept: kept)
+        XCTAssertEqual(grown[1].slug, "same-title-a-study", "the earlier paper keeps its address")
+        XCTAssertEqual(grown[0].slug, "same-title-a-study-" + stableHash("Same title, a study"))
+        // A recorded slug whose paper's text changed is not held for it.
+        var edited = [Paper(title: "Same title, a study", abstract: "Second."), Paper(title: "Same title: a study", abstract: "Edited.")]
+        assignSlugs(&edited, kept: kept)
+        XCTAssertEqual(edited[0].slug, "same-title-a-study")
+    }
+
     func testHostileTitlesGiveSlugsThatStayInsideTheirDirectory() throws {
         let hostile = ["..", "../../etc/passwd", "/etc/passwd", "C:\\Windows\\system32", "．．／．．／etc", "\u{2024}\u{2024}/x",
                        "papers", "ⓟⓐⓟⓔⓡⓢ", "pápers", "CON", "nul", "Com1", "lpt9", "\u{0}", "\u{202E}fdp.exe", "%2e%2e%2f", "~root", ""]
