@@ -72,10 +72,12 @@ lint:
 	$(SWIFT) format lint --recursive Sources Tests
 
 clean:
-	rm -rf .build public
+	rm -rf .build public .gazette-cache
 
 ## Benchmark against Hugo (a minimal site, and the site a Hugo user would build plus Pagefind search) on
-## synthetic digests of 1k, 10k and 100k papers (installs Hugo from Debian, Pagefind from PyPI into .venv/bench/).
+## synthetic digests of 1k, 10k and 100k papers (installs Hugo from Debian, Pagefind from PyPI into .venv/bench/),
+## then an incremental build (one dump of 50 papers added) beside full builds of the same digest at 10k and 100k.
 bench: build
 	@command -v hugo >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; $$SUDO apt-get install -y -qq hugo; }
 	python3 scripts/bench.py $(BENCH_ARGS)
+	python3 scripts/bench_incremental.py $(BENCH_INCREMENTAL_ARGS)

@@ -194,7 +194,7 @@ def remove_outputs(directory):
     generated dumps; true if there were any."""
     removed = False
     for entry in os.listdir(directory):
-        if entry.startswith("public-") or entry.startswith("hugo-"):
+        if entry.startswith("public-") or entry.startswith("hugo-") or entry == ".gazette-cache":
             shutil.rmtree(os.path.join(directory, entry))
             removed = True
     return removed

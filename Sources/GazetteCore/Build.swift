@@ -54,9 +54,11 @@ public struct BuildReport: Sendable {
 
     public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 
-    /// `479 papers (507 entries), 14 topics, 1012 pages in 0.31 s`.
+    /// `479 papers (507 entries), 14 topics, 1012 pages, 1060 files (3 written) in 0.31 s`, with the
+    /// pages rendered after the page count when the build was incremental.
     public var summary: String {
-        "\(papers) papers (\(entries) entries), \(topics) topics, \(pages) pages, \(files) files (\(files - unchangedFiles) written) in \(String(format: "%.2f", seconds)) s"
+        let rendered = incremental ? " (\(renderedPages) rendered, the others unchanged since the last build)" : ""
+        return "\(papers) papers (\(entries) entries), \(topics) topics, \(pages) pages\(rendered), \(files) files (\(files - unchangedFiles) written) in \(String(format: "%.2f", seconds)) s"
     }
 }
 
@@ -259,23 +261,6 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     return report
 }
 
-/// What every page depends on besides its own values: the gazette binary (its code makes the
-/// pages), the theme's templates and assets, and the configuration.
-func siteFingerprint(templates: TemplateSet, config: SiteConfig) -> UInt64 {
-    var fingerprint = ValueFingerprint()
-    var info = stat()
-    if let executable = Bundle.main.executablePath, stat(executable, &info) == 0 {
-        fingerprint.add(value: [executable, Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ino)] as [Any])
-    } else {
-        // Without a binary to identify, no manifest can be trusted: a fingerprint no later build has.
-        fingerprint.add(value: "\(getpid()) \(DispatchTime.now().uptimeNanoseconds)")
-    }
-    fingerprint.add(value: templates.sources)
-    for asset in templates.assets { fingerprint.add(value: asset.path); fingerprint.add(bytes: asset.bytes) }
-    fingerprint.add(value: String(reflecting: config))
-    return fingerprint.value
-}
-
 /// Drops `values` on another thread a second from now. Freeing a large site's papers, topics and
 /// contexts keeps a core busy for half a second at 100,000 papers, and neither the caller nor a
 /// command about to exit needs to wait for it. The delay lets the caller's own references go
@@ -412,19 +397,20 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     }
     jobs.append(Job(path: "404.html", template: "404", title: "Page not found", description: nil, section: "", context: { _ in [:] }))
 
-    // The search index, feeds and exports are one task among the pages, so they are made while the
-    // other core renders pages rather than after all of them.
+    // The search index and feeds, and the assets and exports, are two tasks among the pages, so they
+    // are made while the other core renders pages (or, in an incremental build, takes fingerprints)
+    // rather than after all of them.
     let pagePaths = jobs.map(\.path)
-    let extrasTask = 0
-    let results = try concurrentMap(Array(0...jobs.count), workers: workers) { task -> (files: Int, bytes: Int, rendered: Int, fingerprint: UInt64?) in
-        if task == extrasTask {
-            var extras: [(String, [UInt8])] = templates.assets.map { ("assets/" + $0.path, $0.bytes) }
-            extras += try dataExports(model)
-            for file in try readerFiles(model, pagePaths: pagePaths) { extras.append((file.path, file.bytes)) }
+    let extrasTasks = 2
+    let results = try concurrentMap(Array(0..<(jobs.count + extrasTasks)), workers: workers) { task -> (files: Int, bytes: Int, rendered: Int, fingerprint: UInt64?) in
+        if task < extrasTasks {
+            let extras: [(String, [UInt8])] = task == 0
+                ? try readerFiles(model, pagePaths: pagePaths).map { ($0.path, $0.bytes) }
+                : templates.assets.map { ("assets/" + $0.path, $0.bytes) } + (try dataExports(model))
             for (path, bytes) in extras { try emit(path, bytes) }
             return (extras.count, extras.reduce(0) { $0 + $1.1.count }, 0, nil)
         }
-        let job = jobs[task - 1]
+        let job = jobs[task - extrasTasks]
         func layout(_ contexts: PageContexts) -> [String: Any] {
             contexts.layout(path: job.path, title: job.title, description: job.description ?? model.config.description, body: "", section: job.section)
         }
@@ -461,7 +447,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     var fingerprints: [String: UInt64] = [:]
     if reuse != nil {
         fingerprints.reserveCapacity(jobs.count)
-        for (job, result) in zip(jobs, results.dropFirst()) { fingerprints[job.path] = result.fingerprint }
+        for (job, result) in zip(jobs, results.dropFirst(extrasTasks)) { fingerprints[job.path] = result.fingerprint }
     }
     freeLater((jobs, contexts, keyContexts, shapes))
     return RenderCounts(pages: jobs.count, files: results.reduce(0) { $0 + $1.files }, bytes: results.reduce(0) { $0 + $1.bytes },

@@ -138,6 +138,26 @@ final class DevServerTests: XCTestCase {
         XCTAssertEqual(status, #"{"version":2}"#)
     }
 
+    func testWithABuildCacheAnEditedDumpRebuildsOnlyWhatChanged() async throws {
+        let lines = LogLines()
+        var build = BuildOptions(contentDirectory: site.appendingPathComponent("content").path,
+                                 outputDirectory: site.appendingPathComponent("public").path,
+                                 templatesDirectory: site.appendingPathComponent("templates").path)
+        build.cacheDirectory = site.appendingPathComponent(".gazette-cache").path
+        server = DevServer(options: ServeOptions(build: build, port: 0, pollInterval: 0.1), log: { lines.add($0) })
+        try await start()
+        let dump = site.appendingPathComponent("content/dumps/2024-jan-19.txt")
+        let text = try String(contentsOf: dump, encoding: .utf8)
+        try (text + "\n\nA Freshly Added Paper About Servers\n\nServers rebuild sites. This abstract is long enough to be read as one, and it says so twice over for the parser.\n")
+            .write(to: dump, atomically: true, encoding: .utf8)
+        _ = try await eventually(LiveReload.statusPath) { $0 == #"{"version":2}"# }
+        let built = lines.all.filter { $0.hasPrefix("gazette: built") }
+        XCTAssertEqual(built.count, 2, "\(built)")
+        XCTAssertTrue(built.last?.contains(" rendered, the others unchanged since the last build)") ?? false, "\(built)")
+        XCTAssertTrue(try String(contentsOf: site.appendingPathComponent("public/papers/a-freshly-added-paper-about-servers/index.html"), encoding: .utf8)
+            .contains("Servers rebuild sites."))
+    }
+
     func testTemplateEditRebuilds() async throws {
         try await start()
         let template = site.appendingPathComponent("templates/404.mustache")
@@ -160,4 +180,12 @@ final class DevServerTests: XCTestCase {
         let fixed = try await eventually("/") { $0.contains("Fixture Digest") }
         XCTAssertFalse(fixed.contains("zz-broken"))
     }
+}
+
+/// Log lines a server wrote, from whichever thread.
+private final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func add(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
 }

@@ -282,15 +282,17 @@ struct PageContexts {
             "has_abstract": paper.abstract != nil,
             "topics": model.topics.memberships[index].map { membership -> [String: Any] in
                 let topic = model.topics.topics[membership.topic]
+                // No similarity score: it moves with every issue, and a value the page carries, shown
+                // or not, makes the page render again in an incremental build.
                 return [
                     "name": topic.name, "href": root + Self.topicPath(topic), "primary": membership.isPrimary,
-                    "score": formatScore(membership.score), "because": membership.becauseOf.joined(separator: ", "),
+                    "because": membership.becauseOf.joined(separator: ", "),
                 ]
             },
             // A short list rather than cards: five per paper, on every paper page, add up.
             "related": model.topics.related[index].map { related -> [String: Any] in
                 let other = model.papers[related.paper]
-                return ["title": titles[related.paper], "href": root + Self.paperPath(other), "score": formatScore(related.score),
+                return ["title": titles[related.paper], "href": root + Self.paperPath(other),
                         "date": other.published?.display ?? false, "date_iso": other.published?.iso ?? ""]
             },
             "has_related": !model.topics.related[index].isEmpty,

@@ -172,4 +172,17 @@ final class IncrementalBuildTests: XCTestCase {
         full.fullRebuild = true
         XCTAssertFalse(try buildSite(full).incremental)
     }
+
+    func testTheSiteFingerprintFollowsTheCodeConfigurationAndThemeAndNotTheRun() throws {
+        XCTAssertEqual(executableFingerprint(), executableFingerprint(), "the same binary, the same value")
+        let templates = try TemplateSet(directory: Fixtures.templates)
+        var config = SiteConfig()
+        let base = siteFingerprint(templates: templates, config: config)
+        XCTAssertEqual(base, siteFingerprint(templates: templates, config: config))
+        config.title = "Another title"
+        XCTAssertNotEqual(base, siteFingerprint(templates: templates, config: config))
+        config = SiteConfig()
+        config.paginate = 7
+        XCTAssertNotEqual(base, siteFingerprint(templates: templates, config: config))
+    }
 }
