@@ -200,6 +200,8 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
         let output = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
         let manifestPath = options.cacheDirectory.map { buildManifestPath(cacheDirectory: $0, output: output) }
         let site = siteFingerprint(templates: templates, config: content.config)
+        // Held from reading the manifest to writing the next: a build beside this one waits.
+        let outputLock = try OutputLock(output: output)
         let previous = manifestPath.flatMap(BuildManifest.load).flatMap { manifest -> BuildManifest? in
             // Only a manifest of this output, written for the same binary, theme and configuration,
             // and an output still there, let pages be kept.
@@ -210,7 +212,7 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
         do {
             if let previous, let manifestPath {
                 incremental = true
-                let tree = try PatchedTree(output: output, previous: Set(previous.files.keys))
+                let tree = try PatchedTree(output: output, previous: Set(previous.files.keys), lock: outputLock)
                 do {
                     try render(reuse: PageReuse(previous: previous.files) { path in
                         tally.record(path, previous.files[path]!.bytes)
@@ -225,7 +227,7 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
                     throw error
                 }
             } else {
-                let staged = try StagedTree(output: options.outputDirectory)
+                let staged = try StagedTree(output: options.outputDirectory, lock: outputLock)
                 do {
                     try render(reuse: manifestPath.map { _ in PageReuse(previous: [:]) { _ in } }, emit: staged.put)
                     written = try timed("write", { try staged.commit() }) {
@@ -245,6 +247,7 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
             }
             // Recorded only once the site it describes is in place.
             if let recordedMap { topicMapWritten = try TopicMapFile.write(recordedMap, to: mapPath) }
+            withExtendedLifetime(outputLock) {}
         }
     } else {
         try render(reuse: nil) { _, _ in }

@@ -17,20 +17,16 @@ public final class PatchedTree: @unchecked Sendable {
     private var unchanged = 0
     private var stagingCreated = false
     private let directories = MadeDirectories()
-    private let parentLock: Int32
+    /// Held for the life of this tree (see `OutputLock`).
+    private let outputLock: OutputLock
 
-    /// Prepares to update `output`, whose files are `previous`; removes what killed builds left beside it.
-    public init(output: String, previous: Set<String>) throws {
+    /// Prepares to update `output`, whose files are `previous`, under `lock` (taken here when not given).
+    public init(output: String, previous: Set<String>, lock: OutputLock? = nil) throws {
         self.output = URL(fileURLWithPath: output).standardizedFileURL
         let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
         staging = self.output.deletingLastPathComponent().appendingPathComponent(".\(self.output.lastPathComponent).tmp-\(stamp)")
         self.previous = previous
-        parentLock = try lockOutputParent(self.output)
-    }
-
-    deinit {
-        flock(parentLock, LOCK_UN)
-        close(parentLock)
+        outputLock = try lock ?? OutputLock(output: output)
     }
 
     /// Adds a file the build made; it is staged unless the output already holds these bytes there.

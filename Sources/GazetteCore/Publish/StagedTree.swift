@@ -18,26 +18,19 @@ public final class StagedTree: @unchecked Sendable {
     private var unchanged = 0
     private var bytes = 0
     private var paths: Set<String> = []
-    /// The output's parent directory, held with an exclusive `flock` for the life of this tree, so a
-    /// second build beside it (a `gazette serve` rebuild, a CI job) waits instead of removing this
-    /// build's staging tree as a leftover.
-    private let parentLock: Int32
+    /// Held for the life of this tree (see `OutputLock`).
+    private let outputLock: OutputLock
 
-    /// Prepares to replace `output`; removes what killed builds left beside it.
-    public init(output: String) throws {
+    /// Prepares to replace `output`, under `lock` (taken here when not given).
+    public init(output: String, lock: OutputLock? = nil) throws {
         self.output = URL(fileURLWithPath: output).standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
         staging = parent.appendingPathComponent(".\(name).tmp-\(stamp)")
         retired = parent.appendingPathComponent(".\(name).old-\(stamp)")
-        parentLock = try lockOutputParent(self.output)
+        outputLock = try lock ?? OutputLock(output: output)
         previous = existingFiles(under: self.output.path)
-    }
-
-    deinit {
-        flock(parentLock, LOCK_UN)
-        close(parentLock)
     }
 
     /// Adds a file; safe to call from several threads. The path must stay inside the tree.
@@ -173,29 +166,41 @@ func exchangePaths(_ a: String, _ b: String) -> Bool {
     #endif
 }
 
-/// Creates the output's parent directory, takes an exclusive `flock` on it (so a second build
-/// beside this one waits rather than removing this one's staging tree as a leftover) and removes
-/// the staging and retired trees that killed builds left beside the output. Returns the locked
-/// descriptor, which the caller unlocks and closes.
-func lockOutputParent(_ output: URL) throws -> Int32 {
-    let fm = FileManager.default
-    let parent = output.deletingLastPathComponent()
-    let name = output.lastPathComponent
-    do {
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-    } catch {
-        throw PublishError.writeFailed(path: output.path, reason: error.localizedDescription)
+/// An exclusive `flock` on the output's parent directory, held for the life of this object: a
+/// second build beside the output (a `gazette serve` rebuild, a CI job) waits until this one has
+/// read the build cache, written and committed, instead of removing this build's staging tree as a
+/// leftover or patching the site from a manifest this build is about to outdate.
+public final class OutputLock: @unchecked Sendable {
+    let output: URL
+    private let descriptor: Int32
+
+    /// Creates the output's parent directory, takes the lock, and removes the staging and retired
+    /// trees that killed builds left beside the output.
+    public init(output: String) throws {
+        self.output = URL(fileURLWithPath: output).standardizedFileURL
+        let fm = FileManager.default
+        let parent = self.output.deletingLastPathComponent()
+        let name = self.output.lastPathComponent
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw PublishError.writeFailed(path: self.output.path, reason: error.localizedDescription)
+        }
+        descriptor = open(parent.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw PublishError.writeFailed(path: self.output.path, reason: "cannot open \(parent.path): \(String(cString: strerror(errno)))")
+        }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
+        where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+            removeTree(parent.appendingPathComponent(entry).path)
+        }
     }
-    let descriptor = open(parent.path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-        throw PublishError.writeFailed(path: output.path, reason: "cannot open \(parent.path): \(String(cString: strerror(errno)))")
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
-    while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
-    for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
-    where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
-        removeTree(parent.appendingPathComponent(entry).path)
-    }
-    return descriptor
 }
 
 /// The directories made so far under a root, so that each is made once by whichever thread needs

@@ -185,4 +185,26 @@ final class IncrementalBuildTests: XCTestCase {
         config.paginate = 7
         XCTAssertNotEqual(base, siteFingerprint(templates: templates, config: config))
     }
+
+    func testABuildBesideTheSameOutputWaitsForTheOneHoldingIt() throws {
+        try buildSite(options())
+        var held: OutputLock? = try OutputLock(output: root.appendingPathComponent("public").path)
+        let done = expectation(description: "the waiting build finished")
+        let finished = NSLock()
+        var finishedEarly = false
+        let build = options()
+        DispatchQueue.global().async {
+            _ = try? buildSite(build)
+            finished.lock()
+            finishedEarly = held != nil
+            finished.unlock()
+            done.fulfill()
+        }
+        Thread.sleep(forTimeInterval: 1)
+        finished.lock()
+        held = nil
+        finished.unlock()
+        wait(for: [done], timeout: 60)
+        XCTAssertFalse(finishedEarly, "the build read the cache and wrote only once the lock was released")
+    }
 }
