@@ -171,7 +171,9 @@ def hugo_site(output, directory, realistic=False):
     os.makedirs(os.path.join(directory, "content", "papers"))
     with open(os.path.join(directory, "hugo.toml"), "w") as f:
         f.write(REALISTIC_CONFIG if realistic else MINIMAL_CONFIG)
-    topic_terms = {t["id"]: [term["term"].lower() for term in t["terms"]] for t in json.load(open(os.path.join(output, "topics.json")))}
+    gazette_topics = json.load(open(os.path.join(output, "topics.json")))
+    topic_terms = {t["id"]: [term["term"].lower() for term in t["terms"]] for t in gazette_topics}
+    topic_names = {t["id"]: t["name"] for t in gazette_topics}
     for path, text in (REALISTIC_LAYOUTS if realistic else HUGO_LAYOUTS).items():
         full = os.path.join(directory, "layouts", path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
@@ -179,7 +181,7 @@ def hugo_site(output, directory, realistic=False):
             f.write(text)
     for paper in json.load(open(os.path.join(output, "papers.json"))):
         text = abstract(output, paper)
-        topics = [t["name"] for t in paper["topics"]]
+        topics = [topic_names[t["id"]] for t in paper["topics"]]
         front = {"title": paper["title"], "date": paper.get("published") or "2024-01-01",
                  "upvotes": paper.get("upvotes") or 0, "topics": topics}
         if realistic:

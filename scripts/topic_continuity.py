@@ -98,7 +98,7 @@ def growth(gazette, work, name, base_dumps, new_dumps, site_dir, labels=None):
 
 def primary_topics(output):
     papers = json.load(open(os.path.join(output, "papers.json"), encoding="utf-8"))
-    return {p["id"]: next(t["id"] for t in p["topics"] if t["primary"]) for p in papers if p["topics"]}
+    return {p["id"]: next(t["id"] for t in p["topics"] if t.get("primary")) for p in papers if p["topics"]}
 
 
 def label_hits(assignment, new, labels):

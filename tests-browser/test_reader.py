@@ -169,7 +169,7 @@ def test_walk_home_topic_paper_related_and_back(browser, base_url, console):
     # The topic page links its feed.
     feeds = browser.find_elements(By.CSS_SELECTOR, 'link[rel="alternate"][type="application/atom+xml"]')
     assert len(feeds) == 2
-    paper_link = browser.find_element(By.CSS_SELECTOR, "#primary-list .paper-card-title a")
+    paper_link = browser.find_element(By.CSS_SELECTOR, "#primary-list .paper-card h3 a")
     paper_title = paper_link.text
     paper_link.click()
     wait(browser).until(lambda b: b.find_element(By.TAG_NAME, "h1").text == paper_title)
@@ -177,13 +177,13 @@ def test_walk_home_topic_paper_related_and_back(browser, base_url, console):
     # Its topics, related papers, neighbours in the topic and issues are linked.
     assert browser.find_elements(By.CSS_SELECTOR, ".membership-list a")
     assert browser.find_elements(By.CSS_SELECTOR, 'a[href*="dumps/"]')
-    assert browser.find_element(By.CSS_SELECTOR, ".pager").text.startswith("Paper 1 of")
+    assert browser.find_element(By.CSS_SELECTOR, ".pager").text.startswith("More in")
     browser.find_element(By.CSS_SELECTOR, '.pager a[rel="next"]').click()
     wait(browser).until(lambda b: b.current_url != paper_url)
     assert browser.find_element(By.CSS_SELECTOR, '.pager a[rel="prev"]').get_attribute("href") == paper_url
     browser.back()
     wait(browser).until(lambda b: b.current_url == paper_url)
-    related = browser.find_element(By.CSS_SELECTOR, 'section[aria-labelledby="related-heading"] .related-list a')
+    related = browser.find_element(By.CSS_SELECTOR, 'section[aria-labelledby="related"] .related-list a')
     related_title = related.text
     related.click()
     wait(browser).until(lambda b: b.find_element(By.TAG_NAME, "h1").text == related_title)

@@ -18,7 +18,7 @@
   function describe(card, i) {
     var time = card.querySelector("time[datetime]");
     var votes = card.querySelector(".upvotes");
-    var link = card.querySelector(".paper-card-title a");
+    var link = card.querySelector("h3 a");
     var chip = card.querySelector(".topic-chip");
     var slug = chip && /topics\/([^\/]+)\/index\.html$/.exec(chip.getAttribute("href") || "");
     card.dataset.rank = String(i);

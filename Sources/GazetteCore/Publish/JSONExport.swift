@@ -7,12 +7,16 @@ func dataExports(_ model: SiteModel) throws -> [(String, [UInt8])] {
 }
 
 /// `papers.json`: every paper with its metadata (with the arXiv id, authors' names and dates when a
-/// source gave them), topics (primary first, with scores), related papers
-/// and provenance, as a data export. Written by hand (in JSONEncoder's compact layout), in parallel
-/// chunks: JSONEncoder took seconds on a large digest. Compact and without the abstracts, which
-/// each paper's page already holds: with them, and pretty, it was a sixth of a large site's bytes.
+/// source gave them), topics (by id, primary first, with scores), related papers (by position in
+/// the file) and provenance, as a data export. Written by hand (in JSONEncoder's compact layout), in
+/// parallel chunks: JSONEncoder took seconds on a large digest. Compact and without what another
+/// file holds: the abstracts (each paper's page), topics' names and slugs (`topics.json`), the page's
+/// address (`papers/<id>/`); related papers by position rather than by id, since five ids were half
+/// of each record. With all of that, and pretty, it was a sixth of a large site's bytes.
 func papersJSON(_ model: SiteModel) throws -> [UInt8] {
     let order = model.papers.indices.sorted { model.papers[$0].slug < model.papers[$1].slug }
+    var positionOf = [Int](repeating: 0, count: order.count)
+    for (i, index) in order.enumerated() { positionOf[index] = i }
     return jsonArray(count: order.count, pretty: false) { json, position in
         let index = order[position]
         let paper = model.papers[index]
@@ -24,17 +28,16 @@ func papersJSON(_ model: SiteModel) throws -> [UInt8] {
             json.key("author_names"); json.beginArray(); for name in details.authors { json.string(name) }; json.endArray()
         }
         if let authors = paper.authorCount { json.key("authors"); json.int(authors) }
-        json.key("code_links"); json.beginArray(); for link in paper.codeLinks { json.string(link) }; json.endArray()
+        if !paper.codeLinks.isEmpty {
+            json.key("code_links"); json.beginArray(); for link in paper.codeLinks { json.string(link) }; json.endArray()
+        }
         json.key("id"); json.string(paper.slug)
-        json.key("other_links"); json.beginArray(); for link in paper.otherLinks { json.string(link) }; json.endArray()
+        if !paper.otherLinks.isEmpty {
+            json.key("other_links"); json.beginArray(); for link in paper.otherLinks { json.string(link) }; json.endArray()
+        }
         if let published = paper.published { json.key("published"); json.string(published.iso) }
         json.key("related"); json.beginArray()
-        for related in model.topics.related[index] {
-            json.beginObject()
-            json.key("id"); json.string(model.papers[related.paper].slug)
-            json.key("score"); json.double(rounded(related.score))
-            json.endObject()
-        }
+        for related in model.topics.related[index] { json.int(positionOf[related.paper]) }
         json.endArray()
         json.key("sources"); json.beginArray()
         for source in paper.sources {
@@ -45,19 +48,15 @@ func papersJSON(_ model: SiteModel) throws -> [UInt8] {
         json.key("title"); json.string(paper.title)
         json.key("topics"); json.beginArray()
         for membership in model.topics.memberships[index] {
-            let topic = model.topics.topics[membership.topic]
             json.beginObject()
-            json.key("id"); json.int(topic.id)
-            json.key("name"); json.string(topic.name)
-            json.key("primary"); json.bool(membership.isPrimary)
+            json.key("id"); json.int(model.topics.topics[membership.topic].id)
+            if membership.isPrimary { json.key("primary"); json.bool(true) }
             json.key("score"); json.double(rounded(membership.score))
-            json.key("slug"); json.string(topic.slug)
             json.endObject()
         }
         json.endArray()
         if let date = details.updated { json.key("updated"); json.string(date.iso) }
         if let upvotes = paper.upvotes { json.key("upvotes"); json.int(upvotes) }
-        json.key("url"); json.string("papers/\(paper.slug)/")
         json.endObject()
     }
 }

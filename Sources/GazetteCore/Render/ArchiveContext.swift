@@ -65,7 +65,7 @@ extension PageContexts {
         return [
             "label": label, "count": total, "count_label": total == 1 ? "1 paper" : "\(total) papers",
             "undated": page.path.hasPrefix("archive/undated/"),
-            "papers": page.items.map { card($0, root: root) },
+            "papers": page.items.map { item($0, root: root) },
         ].merging(listValues(page, root: root)) { own, _ in own }
     }
 }

@@ -78,6 +78,10 @@ struct PageContexts {
     func dumpPath(_ dump: Dump) -> String { "dumps/\(model.dumpSlugs[dump.name]!)/index.html" }
     static func pagePath(_ page: ContentPage) -> String { "\(page.slug)/index.html" }
 
+    /// A link from a paper's page to another paper's: the pages are siblings under `papers/`, so
+    /// `../<slug>/index.html` rather than the way through the root (a paper page links seven or so).
+    static func siblingPaperHref(_ paper: Paper) -> String { "../\(paper.slug)/index.html" }
+
     /// The relative prefix from a page at `path` back to the site root (`../../` for `a/b/index.html`).
     static func root(for path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
@@ -88,6 +92,7 @@ struct PageContexts {
     func layout(path: String, title: String, description: String, body: String, section: String) -> [String: Any] {
         // The not-found page is served at any depth: with a base URL its links can be absolute.
         let root = path == "404.html" ? (model.config.baseURL ?? "") : Self.root(for: path)
+        let isPaper = path.hasPrefix("papers/") && path != "papers/index.html"
         var nav: [[String: Any]] = [
             ["title": "Topics", "href": root + "topics/index.html", "current": section == "topics"],
             ["title": "All papers", "href": root + "papers/index.html", "current": section == "papers"],
@@ -104,14 +109,16 @@ struct PageContexts {
             "language": model.config.language,
             "page_title": title,
             "is_home": path == "index.html",
-            "description": description,
+            "description": Self.metaDescription(description),
             "nav": nav,
             "body": body,
             "feed_href": root + "feed.xml",
             "feeds": model.config.feeds,
             "exports": model.config.exports,
             "topic_feed": false,
-            "og_type": path.hasPrefix("papers/") && path != "papers/index.html" ? "article" : "website",
+            "og_type": isPaper ? "article" : "website",
+            // Only lists are sorted: a paper page does without sort.js (the shells' key has the page type).
+            "lists": !isPaper,
         ]
         if let base = model.config.baseURL {
             context["canonical"] = base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
@@ -126,6 +133,14 @@ struct PageContexts {
             return ["card_html": [cardFingerprints[index], root, score.map(formatScore) ?? false, summarized] as [Any]]
         }
         return ["card_html": cards.html(index, root: root, score: score.map(formatScore), variant: summarized ? .summarized : .plain)]
+    }
+
+    /// A list item holding the paper's compact entry (`paper-item`: title link and date), for the
+    /// lists that repeat every paper once more (archive months, issues); a theme without that
+    /// template gets the plain card there.
+    func item(_ index: Int, root: String) -> [String: Any] {
+        if let cardFingerprints { return ["card_html": [cardFingerprints[index], root, "item"] as [Any]] }
+        return ["card_html": cards.html(index, root: root, variant: .item)]
     }
 
     /// The values of a paper's card, with the root and score marks that `RenderedCards` replaces.
@@ -149,6 +164,16 @@ struct PageContexts {
             card["topic"] = ["name": topic.name, "href": root + topicPath(topic)]
         }
         return card
+    }
+
+    /// A page's description as its head carries it: at most about 160 characters (what search
+    /// results and link previews show), cut at a space. A paper's is the opening of its abstract,
+    /// which the page itself shows in full.
+    static func metaDescription(_ text: String) -> String {
+        guard text.utf8.count > 170, text.count > 170 else { return text }
+        let cut = characterPrefix(text, 160)
+        if let space = cut.lastIndex(of: " ") { return String(cut[..<space]) + "…" }
+        return cut + "…"
     }
 
     /// The first sentences of an abstract as plain text, about 240 characters.
@@ -278,6 +303,8 @@ struct PageContexts {
         let query = percentEncodedQuery(title)
         var context: [String: Any] = [
             "title": title,
+            // The list of all papers is the folder above the page's own.
+            "papers_href": "../index.html",
             "abstract_html": paper.abstract.map { cardFingerprints == nil ? markdown.abstractHTML($0) : $0 } ?? "",
             "has_abstract": paper.abstract != nil,
             "topics": model.topics.memberships[index].map { membership -> [String: Any] in
@@ -292,7 +319,7 @@ struct PageContexts {
             // A short list rather than cards: five per paper, on every paper page, add up.
             "related": model.topics.related[index].map { related -> [String: Any] in
                 let other = model.papers[related.paper]
-                return ["title": titles[related.paper], "href": root + Self.paperPath(other),
+                return ["title": titles[related.paper], "href": Self.siblingPaperHref(other),
                         "date": other.published?.display ?? false, "date_iso": other.published?.iso ?? ""]
             },
             "has_related": !model.topics.related[index].isEmpty,
@@ -322,7 +349,9 @@ struct PageContexts {
         var context: [String: Any] = ["abstract_is_ai_summary": paper.abstractIsAISummary]
         if !details.authors.isEmpty { context["author_names"] = details.authors.joined(separator: ", ") }
         if let id = details.arxivID {
-            context["arxiv"] = ["id": id, "abs": "https://arxiv.org/abs/\(id)", "pdf": "https://arxiv.org/pdf/\(id)"]
+            // Hugging Face's page of the paper, by its id: shorter than a search by title, and the paper itself.
+            context["arxiv"] = ["id": id, "abs": "https://arxiv.org/abs/\(id)", "pdf": "https://arxiv.org/pdf/\(id)",
+                                "hf": "https://huggingface.co/papers/\(id)"]
         }
         if let date = details.submittedOnDaily { context["daily_date"] = date.display; context["daily_date_iso"] = date.iso }
         if let summary = details.aiSummary, !paper.abstractIsAISummary { context["ai_summary"] = summary }
@@ -376,7 +405,7 @@ struct PageContexts {
             "file": dump.name,
             "capture_date": dump.captureDate?.display ?? false,
             "count": dump.entries.count,
-            "papers": page.items.map { card($0, root: root) },
+            "papers": page.items.map { item($0, root: root) },
         ].merging(listValues(page, root: root)) { own, _ in own }
     }
 

@@ -1,27 +1,33 @@
 import Foundation
 
-/// `text` percent-encoded for a search URL's query, exactly as Foundation's
-/// `addingPercentEncoding(withAllowedCharacters: .alphanumerics)` encodes it. ASCII text, nearly
-/// every title, is encoded here byte by byte (all but letters and digits), since Foundation's
-/// version cost more than a page's search links are worth; other text is left to Foundation.
+/// `text` as the value of a search URL's query parameter, form-encoded: a space is `+` and every
+/// byte is kept as it is unless a query value cannot hold it as it is. Kept: letters, digits and
+/// `-._~!$()*,/:?@`, which RFC 3986 allows in a query and which mean nothing inside a value.
+/// Percent-encoded: `&`, `=`, `+`, `;`, `#` and `%` (they would end or change the value), `'`
+/// (the page would escape it as `&#39;`), other punctuation a URL cannot hold, control bytes and
+/// every byte of non-ASCII text (its UTF-8). A title, the usual text, thus costs about its own
+/// length rather than a third more (`%20` for each space, `%3A` for each colon).
 func percentEncodedQuery(_ text: String) -> String {
-    var text = text
-    let encoded: String? = text.withUTF8 { bytes in
-        guard isASCII(bytes) else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
-                out.append(byte)
-            } else {
-                out.append(0x25)
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            }
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+        if byte == 0x20 {
+            out.append(UInt8(ascii: "+"))
+        } else if byte < 0x80 && keptInQuery[Int(byte)] {
+            out.append(byte)
+        } else {
+            out.append(0x25)
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
         }
-        return String(decoding: out, as: UTF8.self)
     }
-    return encoded ?? text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// Which ASCII bytes a query value keeps as they are.
+private let keptInQuery: [Bool] = (0..<128).map { byte in
+    let scalar = Character(UnicodeScalar(UInt8(byte)))
+    return scalar.isASCII && (scalar.isLetter || scalar.isNumber || "-._~!$()*,/:?@".contains(scalar))
 }
 
 /// Uppercase hex digits, as Foundation writes percent escapes.

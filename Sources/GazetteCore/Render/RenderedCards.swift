@@ -14,12 +14,14 @@ final class RenderedCards: @unchecked Sendable {
     /// Which card a list places: lists show a paper's title and facts; only the lists readers
     /// browse a topic by add its summary, which would otherwise repeat on every list of the paper.
     enum Variant: Int, CaseIterable, Sendable {
-        /// No score, no summary: all papers, archive months, issues, the home page.
+        /// No score, no summary: all papers, the home page.
         case plain
         /// With the score mark, no summary: related papers, papers that touch on a topic.
         case scored
-        /// With the score mark and the summary: a topic's own papers.
+        /// With the score mark and the summary, without the topic (the page's own): a topic's own papers.
         case summarized
+        /// The compact entry of `paper-item` (the plain card for a theme without it): archive months, issues.
+        case item
     }
 
     /// Each paper's cards (one per variant) and where the marks are in each, once rendered.
@@ -50,11 +52,16 @@ final class RenderedCards: @unchecked Sendable {
         var values = context(paper)
         let summary = values["summary"] ?? false
         values["summary"] = false
+        let unscored = values
         let plain = try shapes.render("paper-card", values)
         values["score"] = Self.scoreMark
         let scored = try shapes.render("paper-card", values)
         values["summary"] = summary
-        return [plain, scored, try shapes.render("paper-card", values)]
+        // A topic's own list is the only place of this variant: its topic link would lead to the page it is on.
+        values["topic"] = false
+        let summarized = try shapes.render("paper-card", values)
+        let item = shapes.templates.sources["paper-item"] == nil ? plain : try shapes.render("paper-item", unscored)
+        return [plain, scored, summarized, item]
     }
 
     /// The first card that failed to render when a page needed it (the build reports it).
@@ -73,7 +80,7 @@ final class RenderedCards: @unchecked Sendable {
             return (done, doneMarks)
         }
         lock.unlock()
-        var made: [[UInt8]] = [[], [], []]
+        var made: [[UInt8]] = Variant.allCases.map { _ in [] }
         var error: Error?
         do { made = try Self.render(paper, shapes: shapes, context: context) } catch let failure { error = failure }
         let madeMarks = made.map(Self.marks(in:))
@@ -95,7 +102,7 @@ final class RenderedCards: @unchecked Sendable {
     /// The card of `paper` for a page whose root is `root`, with `score` when given (the scored
     /// variants need one).
     func html(_ paper: Int, root: String, score: String? = nil, variant: Variant = .plain) -> String {
-        let variant = score == nil ? .plain : variant == .plain ? .scored : variant
+        let variant: Variant = variant == .item ? .item : score == nil ? .plain : variant == .plain ? .scored : variant
         let (all, allMarks) = cardsAndMarks(paper)
         let card = all[variant.rawValue]
         let marks = allMarks[variant.rawValue]

@@ -10,7 +10,7 @@ extension PageContexts {
         guard list.indices.contains(position), list[position] == index else { return false }
         func link(_ i: Int) -> Any {
             guard list.indices.contains(i) else { return false }
-            return ["title": titles[list[i]], "href": root + Self.paperPath(model.papers[list[i]])]
+            return ["title": titles[list[i]], "href": Self.siblingPaperHref(model.papers[list[i]])]
         }
         let topic = model.topics.topics[primary.topic]
         return ["topic": topic.name, "topic_href": root + Self.topicPath(topic), "newer": link(position - 1), "older": link(position + 1)]

@@ -17,7 +17,8 @@ enum EmbeddedScaffold {
 <p class="lead">{{count_label}}{{#undated}} whose listings gave no publication date, by title{{/undated}}{{^undated}}, newest first{{/undated}}{{#paginated}}: papers {{first_position}}–{{last_position}}{{/paginated}}.</p>
 <section aria-labelledby="list-heading">
 <h2 id="list-heading" class="visually-hidden">Papers</h2>
-{{#papers}}{{{card_html}}}{{/papers}}
+<ul class="paper-items">
+{{#papers}}{{{card_html}}}{{/papers}}</ul>
 </section>
 {{>pagination}}
 
@@ -335,7 +336,7 @@ enum EmbeddedScaffold {
   function describe(card, i) {
     var time = card.querySelector("time[datetime]");
     var votes = card.querySelector(".upvotes");
-    var link = card.querySelector(".paper-card-title a");
+    var link = card.querySelector("h3 a");
     var chip = card.querySelector(".topic-chip");
     var slug = chip && /topics\/([^\/]+)\/index\.html$/.exec(chip.getAttribute("href") || "");
     card.dataset.rank = String(i);
@@ -454,16 +455,18 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 .topic-tile .count { display: block; }
 .topic-tile .terms { margin: 0.35rem 0 0; }
 .paper-card { border-bottom: 1px solid var(--border); padding: 0.9rem 0; }
-.paper-card-title a { text-decoration: none; }
-.paper-card-title a:hover { text-decoration: underline; }
+.paper-card h3 a { text-decoration: none; }
+.paper-card h3 a:hover { text-decoration: underline; }
 .summary { margin: 0.25rem 0 0; }
-.related-list { list-style: none; padding: 0; }
-.related-list li { border-bottom: 1px solid var(--border); padding: 0.6rem 0; overflow-wrap: anywhere; }
+.related-list, .paper-items { list-style: none; padding: 0; }
+.related-list li, .paper-items li { border-bottom: 1px solid var(--border); padding: 0.6rem 0; overflow-wrap: anywhere; color: var(--muted); font-size: 0.9rem; }
+/* A related paper's title on a line of its own, its date (the item's own text) muted under it. */
+.related-list a, .paper-items a { display: block; font-size: 1.18em; }
 .topic-chip, .badge { background: var(--accent-soft); border-radius: 999px; padding: 0 0.6rem; text-decoration: none; font-size: 0.85rem; }
 .upvotes { font-variant-numeric: tabular-nums; }
 .abstract { overflow-wrap: anywhere; }
 /* Scraped titles can hold words longer than any screen. */
-h1, h2, h3, .paper-card-title, .summary { overflow-wrap: anywhere; }
+h1, h2, h3, .summary { overflow-wrap: anywhere; }
 .term-list { display: flex; flex-wrap: wrap; gap: 0.35rem 1.25rem; padding-left: 0; list-style: none; }
 .membership-list li { margin-bottom: 0.5rem; }
 .issue-list li, .month-list li { margin-bottom: 0.35rem; }
@@ -495,7 +498,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 }
 .site-search input { flex: 1; min-width: 0; width: 100%; }
 .site-search button { cursor: pointer; background: var(--accent-soft); }
-.search-results {
+#search-results {
   position: absolute; z-index: 20; left: 0; right: 0; top: 100%; margin-top: 0.25rem;
   background: var(--card); border: 1px solid var(--border); border-radius: 8px;
   box-shadow: 0 8px 24px rgb(0 0 0 / 0.18); max-height: 70vh; overflow-y: auto; padding: 0.25rem 0;
@@ -518,7 +521,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 .pager p { margin: 0 0 0.5rem; color: var(--muted); font-size: 0.9rem; }
 .pager ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; }
 .pager .next { grid-column: 2; text-align: right; }
-.pager-label { display: block; font-size: 0.8rem; color: var(--muted); }
+.pager a span { display: block; font-size: 0.8rem; color: var(--muted); }
 @media (max-width: 40rem) {
   .site-search { max-width: none; flex-basis: 100%; margin-left: 0; }
   .pager ul { grid-template-columns: 1fr; }
@@ -530,13 +533,13 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
   .site-header { padding-top: 0.75rem; }
 }
 @media print {
-  .site-header nav, .site-search, .site-footer, .skip-link, section[aria-labelledby="lookup-heading"], .pager, .list-controls { display: none; }
+  .site-header nav, .site-search, .site-footer, .skip-link, section[aria-labelledby="lookup"], .pager, .list-controls { display: none; }
   body { background: #fff; color: #000; font: 11pt/1.45 Georgia, "Times New Roman", serif; }
   main, .site-header { max-width: none; padding: 0; }
   a { color: #000; }
   .paper .abstract a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
   .paper h2 { break-after: avoid; }
-  .paper-card { break-inside: avoid; }
+  .paper-card, .paper-items li { break-inside: avoid; }
 }
 
 """#),
@@ -547,7 +550,8 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 <p class="lead">{{count}} papers, in the order the listing showed them{{#capture_date}} on {{capture_date}}{{/capture_date}}. Source: <code>{{file}}</code>.{{#paginated}} Papers {{first_position}}–{{last_position}}.{{/paginated}}</p>
 <section aria-labelledby="list-heading">
 <h2 id="list-heading" class="visually-hidden">Papers</h2>
-{{#papers}}{{{card_html}}}{{/papers}}
+<ul class="paper-items">
+{{#papers}}{{{card_html}}}{{/papers}}</ul>
 </section>
 {{>pagination}}
 
@@ -564,9 +568,9 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 """#),
         ("footer.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
+{{! The site's description is the home page's lead; repeated at the foot of every page it was 1% of a large site. }}
 <footer class="site-footer">
-  <p>{{site_description}}</p>
-  <p>Built with Gazette.{{#exports}} Data: <a href="{{root}}papers.json">papers.json</a> · <a href="{{root}}topics.json">topics.json</a>{{/exports}}</p>
+<p>Built with Gazette.{{#exports}} Data: <a href="{{root}}papers.json">papers.json</a> · <a href="{{root}}topics.json">topics.json</a>{{/exports}}</p>
 </footer>
 
 """#),
@@ -579,14 +583,14 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/nav}}</ul>
 </nav>
-<form class="site-search" role="search" action="{{root}}papers/index.html" method="get" data-root="{{root}}">
+<form class="site-search" role="search" action="{{root}}papers/index.html" data-root="{{root}}">
 <label for="search-input">Search papers</label>
 <div class="search-row">
 <input id="search-input" name="q" type="search" spellcheck="false" placeholder="Titles and abstracts" aria-describedby="search-status">
-<button type="submit">Search</button>
+<button>Search</button>
 </div>
 <p id="search-status" class="visually-hidden" aria-live="polite"></p>
-<div id="search-results" class="search-results" hidden></div>
+<div id="search-results" hidden></div>
 </form>
 </header>
 
@@ -642,26 +646,26 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'">
+{{! default-src 'self' covers scripts and styles: no inline script or style runs. }}
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'">
 <title>{{#is_home}}{{site_title}}{{/is_home}}{{^is_home}}{{page_title}} · {{site_title}}{{/is_home}}</title>
-<meta name="description" content="{{description}}">
-<meta name="generator" content="Gazette">
+{{! One element for search engines (name) and Open Graph (property); Twitter reads og:description. }}
+<meta name="description" property="og:description" content="{{description}}">
 {{#canonical}}<link rel="canonical" href="{{canonical}}">
 <meta property="og:url" content="{{canonical}}">
 {{/canonical}}
 <meta property="og:type" content="{{og_type}}">
-<meta property="og:site_name" content="{{site_title}}">
 <meta property="og:title" content="{{page_title}}">
-<meta property="og:description" content="{{description}}">
-{{! Twitter reads og:title and og:description when its own tags are absent. }}
+{{! Twitter reads og:title when its own tag is absent. }}
 <meta name="twitter:card" content="summary">
-<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="{{root}}assets/favicon.svg">
 {{#feeds}}<link rel="alternate" type="application/atom+xml" title="{{site_title}}" href="{{feed_href}}">
 {{#topic_feed}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{href}}">
 {{/topic_feed}}{{/feeds}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <script src="{{root}}assets/search.js" defer></script>
-<script src="{{root}}assets/sort.js" defer></script>
+{{#lists}}<script src="{{root}}assets/sort.js" defer></script>
+{{/lists}}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
@@ -699,69 +703,78 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 """#),
         ("paper-card.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
-<article class="paper-card"><h3 class="paper-card-title"><a href="{{href}}">{{title}}</a></h3>
+<article class="paper-card"><h3><a href="{{href}}">{{title}}</a></h3>
 <p class="meta">{{#date}}<time datetime="{{date_iso}}">{{date}}</time> {{/date}}{{#authors}}<span>{{authors}}</span> {{/authors}}{{#upvotes}}<span class="upvotes" title="upvotes">▲ {{upvotes}}</span> {{/upvotes}}{{#topic}}<a class="topic-chip" href="{{href}}">{{name}}</a>{{/topic}}{{#score}} <span class="score" title="similarity">{{score}}</span>{{/score}}</p>
 {{#summary}}<p class="summary">{{summary}}</p>
 {{/summary}}</article>
 
 """#),
+        ("paper-item.mustache", #"""
+{{% CONTENT_TYPE: HTML}}
+{{! A paper in a list that repeats every paper once more (archive months, issues): its title and date; the card with
+    authors, upvotes and topic is on the list of all papers. The date is the item's own text, muted by the style sheet. }}
+<li><a href="{{href}}">{{title}}</a>{{#date}} {{date}}{{/date}}</li>
+
+"""#),
         ("paper.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
 <article class="paper">
-<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}papers/index.html">Papers</a>{{#topics}}{{#primary}} › <a href="{{href}}">{{name}}</a>{{/primary}}{{/topics}}</nav>
+<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{papers_href}}">Papers</a>{{#topics}}{{#primary}} › <a href="{{href}}">{{name}}</a>{{/primary}}{{/topics}}</nav>
 <h1>{{title}}</h1>
 <p class="meta">{{#date}}Published <time datetime="{{date_iso}}">{{date}}</time> {{/date}}{{#authors}}<span>{{authors}}</span> {{/authors}}{{#upvotes}}<span class="upvotes">▲ {{upvotes}} upvotes</span> {{/upvotes}}{{#daily_date}}<span>On Daily Papers <time datetime="{{daily_date_iso}}">{{daily_date}}</time></span>{{/daily_date}}</p>
 {{#author_names}}<p class="authors">{{author_names}}</p>
-{{/author_names}}<section aria-labelledby="abstract-heading">
-<h2 id="abstract-heading">Abstract</h2>
+{{/author_names}}<section aria-labelledby="abstract">
+<h2 id="abstract">Abstract</h2>
 {{#has_abstract}}{{#abstract_is_ai_summary}}<p class="missing">The sources gave no abstract; this is Hugging Face's AI-generated summary.</p>{{/abstract_is_ai_summary}}<div class="abstract">{{{abstract_html}}}</div>{{/has_abstract}}{{^has_abstract}}<p class="missing">The listing gave no abstract for this paper.</p>{{/has_abstract}}
 {{#ai_summary}}<p class="ai-summary">AI summary (Hugging Face): {{ai_summary}}</p>
 {{/ai_summary}}{{#categories}}<p class="categories">arXiv categories: {{categories}}</p>
 {{/categories}}</section>
-<section aria-labelledby="topics-heading">
-<h2 id="topics-heading">Topics</h2>
+<section aria-labelledby="topics">
+<h2 id="topics">Topics</h2>
 <ul class="membership-list">
 {{#topics}}<li><a href="{{href}}">{{name}}</a> {{#primary}}<span class="badge">main</span>{{/primary}}{{#because}}<br><span class="because">because of: {{because}}</span>{{/because}}</li>
 {{/topics}}</ul>
 </section>
 {{#has_links}}
-<section aria-labelledby="links-heading">
-<h2 id="links-heading">Links</h2>
+<section aria-labelledby="links">
+<h2 id="links">Links</h2>
 <ul>
-{{#code_links}}<li>Code: <a href="{{.}}" rel="noopener">{{.}}</a></li>
-{{/code_links}}{{#other_links}}<li><a href="{{.}}" rel="noopener">{{.}}</a></li>
+{{#code_links}}<li>Code: <a href="{{.}}">{{.}}</a></li>
+{{/code_links}}{{#other_links}}<li><a href="{{.}}">{{.}}</a></li>
 {{/other_links}}</ul>
 </section>
 {{/has_links}}
-<section aria-labelledby="lookup-heading">
-<h2 id="lookup-heading">Find the paper</h2>
-<ul class="lookup">
-{{#arxiv}}<li><a href="{{abs}}" rel="noopener">arXiv abstract ({{id}})</a></li>
-<li><a href="{{pdf}}" rel="noopener">PDF on arXiv</a></li>
-{{/arxiv}}{{^arxiv}}<li><a href="{{arxiv_search}}" rel="noopener">Search arXiv for this title</a></li>
-{{/arxiv}}<li><a href="{{hf_search}}" rel="noopener">Search Hugging Face papers</a></li>
-</ul>
-</section>
-<section aria-labelledby="sources-heading">
-<h2 id="sources-heading">Seen in</h2>
+<section aria-labelledby="lookup">
+<h2 id="lookup">Find the paper</h2>
 <ul>
-{{#sources}}<li><a href="{{href}}">{{label}}</a> <span class="source">({{file}}, line {{line}})</span></li>
+{{#arxiv}}<li><a href="{{abs}}">arXiv abstract ({{id}})</a></li>
+<li><a href="{{pdf}}">PDF on arXiv</a></li>
+<li><a href="{{hf}}">On Hugging Face</a></li>
+{{/arxiv}}{{^arxiv}}<li><a href="{{arxiv_search}}">Search arXiv for this title</a></li>
+<li><a href="{{hf_search}}">Search Hugging Face papers</a></li>
+{{/arxiv}}</ul>
+</section>
+<section aria-labelledby="sources">
+<h2 id="sources">Seen in</h2>
+<ul>
+{{#sources}}<li><a href="{{href}}">{{label}}</a></li>
 {{/sources}}</ul>
 </section>
 {{#neighbours}}
 <nav class="pager" aria-label="More in {{topic}}">
 <p>More in <a href="{{topic_href}}">{{topic}}</a></p>
 <ul>
-{{#newer}}<li class="previous"><a rel="prev" href="{{href}}"><span class="pager-label">Newer</span> {{title}}</a></li>
-{{/newer}}{{#older}}<li class="next"><a rel="next" href="{{href}}"><span class="pager-label">Older</span> {{title}}</a></li>
+{{#newer}}<li><a rel="prev" href="{{href}}"><span>Newer</span> {{title}}</a></li>
+{{/newer}}{{#older}}<li class="next"><a rel="next" href="{{href}}"><span>Older</span> {{title}}</a></li>
 {{/older}}</ul>
 </nav>
 {{/neighbours}}
 {{#has_related}}
-<section aria-labelledby="related-heading">
-<h2 id="related-heading">Related papers</h2>
+<section aria-labelledby="related">
+<h2 id="related">Related papers</h2>
 <ul class="related-list">
-{{#related}}<li><a href="{{href}}">{{title}}</a> {{#date}}<span class="meta"><time datetime="{{date_iso}}">{{date}}</time></span>{{/date}}</li>
+{{! The date is the item's own text, muted by the style sheet: markup around it would cost more than the date. }}
+{{#related}}<li><a href="{{href}}">{{title}}</a>{{#date}} {{date}}{{/date}}</li>
 {{/related}}</ul>
 </section>
 {{/has_related}}

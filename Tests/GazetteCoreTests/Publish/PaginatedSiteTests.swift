@@ -28,11 +28,16 @@ final class PaginatedSiteTests: XCTestCase {
         return pages
     }
 
-    /// Paper ids in the order their cards appear on `pages`.
+    /// Paper ids in the order their cards (or compact items, on archive months and issues) appear on `pages`.
     func cardIDs(_ pages: [String]) throws -> [String] {
-        let card = try NSRegularExpression(pattern: #"<h3 class="paper-card-title"><a href="(?:\.\./)*papers/([^/]+)/index\.html">"#)
-        return pages.flatMap { page in
-            card.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { String(page[Range($0.range(at: 1), in: page)!]) }
+        let card = try NSRegularExpression(pattern: #"<h3><a href="(?:\.\./)*papers/([^/]+)/index\.html">"#)
+        let item = try NSRegularExpression(pattern: #"<li><a href="(?:\.\./)*papers/([^/]+)/index\.html">"#)
+        return pages.flatMap { whole in
+            // Items are the list under `paper-items`; elsewhere a `<li>` link may be the menu or the orders.
+            let items = whole.range(of: #"<ul class="paper-items">"#).map { whole[$0.lowerBound...] }
+            let page = String(items.map { $0[..<($0.range(of: "</ul>")?.upperBound ?? $0.endIndex)] } ?? whole[...])
+            let pattern = items == nil ? card : item
+            return pattern.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { String(page[Range($0.range(at: 1), in: page)!]) }
         }
     }
 

@@ -103,34 +103,65 @@ final class ReaderFilesTests: XCTestCase {
         let output = try build(baseURL: nil)
         let papers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/papers.json"))) as! [[String: Any]]
         let topics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/topics.json"))) as! [[String: Any]]
-        let slug = topics[0]["slug"] as! String
+        let slug = topics[0]["slug"] as! String, topicID = topics[0]["id"] as! Int
         // The topic's main papers newest first, as its feed runs (ties by title).
-        let members = papers.filter { (($0["topics"] as! [[String: Any]]).first?["slug"] as? String) == slug }
+        let members = papers.filter { (($0["topics"] as! [[String: Any]]).first?["id"] as? Int) == topicID }
         let order = members.sorted { a, b in
             let da = a["published"] as? String ?? "", db = b["published"] as? String ?? ""
             return da != db ? (da.isEmpty ? false : db.isEmpty ? true : da > db) : (a["title"] as! String) < (b["title"] as! String)
         }.map { $0["id"] as! String }
         XCTAssertGreaterThan(order.count, 2)
         let newest = try read(output + "/papers/\(order[0])/index.html")
-        XCTAssertTrue(newest.contains(#"<a rel="next" href="../../papers/\#(order[1])/index.html"><span class="pager-label">Older</span>"#), newest)
+        // Paper pages are siblings: links between them skip the way through the root.
+        XCTAssertTrue(newest.contains(#"<a rel="next" href="../\#(order[1])/index.html"><span>Older</span>"#), newest)
         XCTAssertFalse(newest.contains(#"rel="prev""#))
         let second = try read(output + "/papers/\(order[1])/index.html")
-        XCTAssertTrue(second.contains(#"<a rel="prev" href="../../papers/\#(order[0])/index.html"><span class="pager-label">Newer</span>"#))
-        XCTAssertTrue(second.contains(#"<a rel="next" href="../../papers/\#(order[2])/index.html">"#))
+        XCTAssertTrue(second.contains(#"<a rel="prev" href="../\#(order[0])/index.html"><span>Newer</span>"#))
+        XCTAssertTrue(second.contains(#"<a rel="next" href="../\#(order[2])/index.html">"#))
         XCTAssertTrue(second.contains("More in <a href=\"../../topics/\(slug)/index.html\">"))
         // Nothing on a paper page moves when another paper joins its topic: no rank, no similarity.
         XCTAssertFalse(second.contains(" of \(order.count)"))
         XCTAssertFalse(second.contains(#"class="score""#))
     }
 
+    /// The head says a page's description once, for search engines and Open Graph alike, and
+    /// cut to what they show; a paper page, which sorts nothing, does not load sort.js.
+    func testTheHeadHasOneShortDescriptionAndPaperPagesNoSortScript() throws {
+        let output = try build(baseURL: nil)
+        let papers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/papers.json"))) as! [[String: Any]]
+        for path in ["index.html", "papers/index.html", "papers/\(papers[0]["id"] as! String)/index.html"] {
+            let tags = htmlStartTags(try read(output + "/" + path))
+            let descriptions = tags.filter { $0.name == "meta" && ($0.value("name") == "description" || $0.value("property") == "og:description") }
+            XCTAssertEqual(descriptions.count, 1, path)
+            XCTAssertEqual(descriptions.first?.value("name"), "description", path)
+            XCTAssertEqual(descriptions.first?.value("property"), "og:description", path)
+            let text = (descriptions.first?.value("content") ?? "").replacingOccurrences(of: #"&[#a-z0-9]+;"#, with: "_", options: .regularExpression)
+            XCTAssertLessThanOrEqual(text.count, 161, path)
+            let sortScript = tags.contains { $0.name == "script" && ($0.value("src") ?? "").hasSuffix("assets/sort.js") }
+            XCTAssertEqual(sortScript, path.split(separator: "/").count < 3, path)
+        }
+        let long = String(repeating: "word ", count: 80)
+        let cut = PageContexts.metaDescription(long)
+        XCTAssertTrue(cut.hasSuffix("word…") && cut.count <= 161, cut)
+        XCTAssertEqual(PageContexts.metaDescription("A short line."), "A short line.")
+    }
+
     func testAPaperPageListsItsRelatedPapersBrieflyAndListsRepeatNoSummary() throws {
         let output = try build(baseURL: nil)
         let papers = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/papers.json"))) as! [[String: Any]]
-        let paper = try XCTUnwrap(papers.first { !($0["related"] as! [[String: Any]]).isEmpty })
+        let paper = try XCTUnwrap(papers.first { !($0["related"] as! [Int]).isEmpty })
         let page = try read(output + "/papers/\(paper["id"] as! String)/index.html")
-        let related = try XCTUnwrap((paper["related"] as! [[String: Any]]).first?["id"] as? String)
+        let related = try XCTUnwrap(papers[(paper["related"] as! [Int])[0]]["id"] as? String)
         XCTAssertTrue(page.contains(#"<ul class="related-list">"#), page)
-        XCTAssertTrue(page.contains(#"<li><a href="../../papers/\#(related)/index.html">"#), page)
+        XCTAssertTrue(page.contains(#"<li><a href="../\#(related)/index.html">"#), page)
+        // Every link from a paper page to a page of the site leads to a file that exists.
+        let links = try NSRegularExpression(pattern: ##"href="([^"#:]+)""##)
+        let pageDirectory = output + "/papers/\(paper["id"] as! String)"
+        for match in links.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
+            let href = String(page[Range(match.range(at: 1), in: page)!])
+            let target = URL(fileURLWithPath: pageDirectory + "/" + href).standardizedFileURL.path
+            XCTAssertTrue(FileManager.default.fileExists(atPath: target), "\(href) from the paper page")
+        }
         XCTAssertFalse(page.contains("paper-card"), "related papers are a short list, not cards")
         // Summaries are on the topic pages' own lists only.
         XCTAssertFalse(try read(output + "/papers/index.html").contains(#"class="summary""#))

@@ -26,8 +26,13 @@ final class RenderedCardsTests: XCTestCase {
                         topic["href"] = (topic["href"] as! String).replacingOccurrences(of: RenderedCards.rootMark, with: root)
                         context["topic"] = topic
                     }
+                    // A topic's own list does not link each paper back to the topic.
+                    if variant == .summarized { context["topic"] = false }
                     let expected = try templates.render("paper-card", context)
                     XCTAssertEqual(contexts.cards.html(index, root: root, score: score.map(contexts.formatScore), variant: variant), expected)
+                    if variant == .plain {
+                        XCTAssertEqual(contexts.cards.html(index, root: root, variant: .item), try templates.render("paper-item", context))
+                    }
                 }
             }
         }
@@ -54,6 +59,26 @@ final class RenderedCardsTests: XCTestCase {
         }
         XCTAssertFalse(plain.contains("0.43"))
         XCTAssertTrue(scored.contains(#"<span class="score" title="similarity">0.43</span>"#))
+    }
+
+    /// The compact entry of archive months and issues: the title linked and the date, nothing of the card.
+    func testTheItemIsTheTitleLinkAndTheDate() throws {
+        let model = try model()
+        let contexts = try PageContexts(model: model, markdown: MarkdownRenderer(), shapes: TemplateShapes(templates: try TemplateSet(directory: Fixtures.templates)))
+        let index = try XCTUnwrap(model.papers.indices.first { model.papers[$0].published != nil })
+        let paper = model.papers[index]
+        let item = contexts.cards.html(index, root: "../../", variant: .item)
+        XCTAssertEqual(item, "<li><a href=\"../../papers/\(paper.slug)/index.html\">\(escapeHTML(cleanLatex(paper.title, markdown: false)))</a> \(paper.published!.display)</li>\n")
+    }
+
+    /// A theme written before `paper-item` existed gets the plain card where the item would go.
+    func testAThemeWithoutTheItemTemplatePlacesThePlainCard() throws {
+        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Fixtures.templates, toPath: theme)
+        defer { try? FileManager.default.removeItem(atPath: theme) }
+        try FileManager.default.removeItem(atPath: theme + "/paper-item.mustache")
+        let contexts = try PageContexts(model: try model(), markdown: MarkdownRenderer(), shapes: TemplateShapes(templates: try TemplateSet(directory: theme)))
+        XCTAssertEqual(contexts.cards.html(0, root: "../", variant: .item), contexts.cards.html(0, root: "../"))
     }
 
     func testScoresHaveTwoDecimalsAsPrintfGivesThem() throws {
