@@ -373,6 +373,29 @@ final class HFCaptureParserTests: XCTestCase {
         }
     }
 
+    /// The byte scans that sniff a capture must find what the Character-by-Character search they
+    /// replace found (`components(separatedBy:)`, `split(separator:)`, Foundation's `contains`),
+    /// combining marks, CR LF, joiners, flags and invalid bytes included.
+    func testSniffingScansAgreeWithCharacterSearch() throws {
+        let pieces = ["/papers/", "%2Fpapers%2F", "2310.03714", "huggingface.co", "\n", "\r\n", "\r", "\u{301}", "\u{200D}",
+                      "\u{0600}", "👩", "🇫🇷", "\u{1F1EB}", "é", "e\u{301}", "Upvote 12", " ", "a", "/", "\u{FFFD}", "ᄀ", "ᅡ"]
+        var random = SeededRandom(seed: 7)
+        var texts = (0..<3000).map { _ in (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+        texts.append(String(decoding: [0x2F, 0x70, 0x61, 0x70, 0x65, 0x72, 0x73, 0x2F, 0xE2, 0x82, 0x0A, 0xC3], as: UTF8.self))
+        for file in try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("Captures")) {
+            texts.append(String(decoding: try Fixtures.bytes("Captures/" + file), as: UTF8.self))
+        }
+        for text in texts {
+            for marker in ["/papers/", "%2Fpapers%2F"] {
+                let matches = characterMatches(of: marker, in: text)
+                let cut = matches.indices.map { text[matches[$0].upperBound..<($0 + 1 < matches.count ? matches[$0 + 1].lowerBound : text.endIndex)] }
+                XCTAssertEqual(cut.map(String.init), Array(text.components(separatedBy: marker).dropFirst()), text.debugDescription)
+            }
+            XCTAssertEqual(characterLines(text).map(String.init), text.split(separator: "\n").map(String.init), text.debugDescription)
+            if text.contains("huggingface.co") { XCTAssertTrue(holdsBytes(text, "huggingface.co"), text.debugDescription) }
+        }
+    }
+
     func testPlainTextCaptureWithThePagesLabelsScoresBetweenDumpsAndMarkdown() throws {
         let score = hfCaptureConfidence(try capture("trending-summary-only-plain.txt"))
         XCTAssertGreaterThan(score, 0.2)
