@@ -1,52 +1,38 @@
 import Foundation
 
-/// Updates the previous site in place, for an incremental build: the files whose bytes change are
-/// written into a staging tree beside the output while pages render, and moved in only at `commit`,
-/// once every page has rendered; the previous build's files that this build no longer makes are
-/// removed then. Until `commit` the previous site is untouched (a build that fails leaves it as it
-/// was); each file is replaced by a rename, so no reader ever gets a half-written file. Pages the
-/// build did not render are declared with `keep`.
+/// Updates the previous site in place, for an incremental build. The files whose bytes change are
+/// kept in memory while pages render (an incremental build changes a few thousand files at most;
+/// a change that reaches every page is a full build, through `StagedTree`), and written only at
+/// `commit`, once every page has rendered: each into a hidden file beside its target, then renamed
+/// over it, so a build that fails leaves the previous site as it was and no reader ever gets a
+/// half-written file. The previous build's files that this build no longer makes are removed then.
+/// Pages the build did not render are declared with `keep`. Nothing is created outside the output
+/// directory: a staging tree would cost a directory per changed page, and on file systems that
+/// hold back recently freed inodes, those freed directories slow the next build's file creation.
 public final class PatchedTree: @unchecked Sendable {
     let output: URL
-    let staging: URL
     /// The previous build's files, by relative path (from its manifest: walking a large tree costs more).
     let previous: Set<String>
     private let lock = NSLock()
     private var paths: Set<String> = []
-    private var changed: [String] = []
+    private var changed: [String: [UInt8]] = [:]
     private var unchanged = 0
-    private var stagingCreated = false
-    private let directories = MadeDirectories()
     /// Held for the life of this tree (see `OutputLock`).
     private let outputLock: OutputLock
 
     /// Prepares to update `output`, whose files are `previous`, under `lock` (taken here when not given).
     public init(output: String, previous: Set<String>, lock: OutputLock? = nil) throws {
         self.output = URL(fileURLWithPath: output).standardizedFileURL
-        let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
-        staging = self.output.deletingLastPathComponent().appendingPathComponent(".\(self.output.lastPathComponent).tmp-\(stamp)")
         self.previous = previous
         outputLock = try lock ?? OutputLock(output: output)
     }
 
-    /// Adds a file the build made; it is staged unless the output already holds these bytes there.
+    /// Adds a file the build made; it is kept for `commit` unless the output already holds these bytes there.
     public func put(_ path: String, _ contents: [UInt8]) throws {
         try claim(path)
-        if previous.contains(path) && sameContents(output.path + "/" + path, contents) {
-            lock.lock()
-            unchanged += 1
-            lock.unlock()
-            return
-        }
-        do {
-            try createStaging()
-            try directories.makeParents(of: path, under: staging.path)
-            try writeFile(staging.path + "/" + path, contents)
-        } catch let failure as POSIXFailure {
-            throw PublishError.writeFailed(path: output.path, reason: failure.description)
-        }
+        let same = previous.contains(path) && sameContents(output.path + "/" + path, contents)
         lock.lock()
-        changed.append(path)
+        if same { unchanged += 1 } else { changed[path] = contents }
         lock.unlock()
     }
 
@@ -67,34 +53,27 @@ public final class PatchedTree: @unchecked Sendable {
         }
     }
 
-    private func createStaging() throws {
-        lock.lock()
-        defer { lock.unlock() }
-        if stagingCreated { return }
-        guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFailure(path: staging.path, code: errno) }
-        stagingCreated = true
-    }
-
-    /// Moves the changed files in, removes the files no longer made (and directories left empty),
-    /// and removes the staging tree.
+    /// Writes the changed files in (each through a hidden file renamed over its target), removes
+    /// the files no longer made and the directories that left empty.
     @discardableResult
     public func commit() throws -> WriteStatistics {
         let statistics = WriteStatistics(written: changed.count, unchanged: unchanged)
-        let outputDirectories = MadeDirectories()
-        do {
-            // Sorted, so that a site is updated in the same order on every run.
-            for path in changed.sorted() {
-                if rename(staging.path + "/" + path, output.path + "/" + path) != 0 {
-                    try outputDirectories.makeParents(of: path, under: output.path)
-                    guard rename(staging.path + "/" + path, output.path + "/" + path) == 0 else {
-                        throw POSIXFailure(path: output.path + "/" + path, code: errno)
-                    }
-                }
+        let directories = MadeDirectories()
+        // Sorted, so that a site is updated in the same order on every run.
+        for path in changed.keys.sorted() {
+            let target = output.path + "/" + path
+            let slash = target.lastIndex(of: "/")!
+            let hidden = String(target[...slash]) + ".gazette-new-" + String(target[target.index(after: slash)...])
+            do {
+                try directories.makeParents(of: path, under: output.path)
+                try writeFile(hidden, changed[path]!)
+                guard rename(hidden, target) == 0 else { throw POSIXFailure(path: target, code: errno) }
+            } catch let failure as POSIXFailure {
+                unlink(hidden)
+                throw PublishError.writeFailed(path: output.path, reason: "\(failure.description) (the site is partly updated: the next build is a full one)")
             }
-        } catch let failure as POSIXFailure {
-            abandon()
-            throw PublishError.writeFailed(path: output.path, reason: "\(failure.description) (the site is partly updated: run a full build with --full)")
         }
+        changed = [:]
         var emptied: Set<String> = []
         for path in previous.subtracting(paths).sorted() {
             unlink(output.path + "/" + path)
@@ -106,12 +85,13 @@ public final class PatchedTree: @unchecked Sendable {
         }
         // Deepest first; rmdir leaves a directory that still holds something.
         for directory in emptied.sorted(by: { $0.count > $1.count }) { rmdir(output.path + "/" + directory) }
-        abandon()
         return statistics
     }
 
-    /// Removes the staging tree; the previous site stays as it was (before `commit`).
+    /// Drops what was kept for `commit`; the previous site stays as it was (before `commit`).
     public func abandon() {
-        if stagingCreated { removeTree(staging.path) }
+        lock.lock()
+        changed = [:]
+        lock.unlock()
     }
 }
