@@ -115,6 +115,22 @@ def test_long_queries_search_the_first_words_and_say_which_were_left_out(browser
     assert not any("/t-zz" in n or "/t-qw" in n for n in indexes), indexes
 
 
+def test_search_hits_link_to_their_papers(browser, base_url, site, console):
+    # search.js makes most paths from the title's slug: each hit must lead to the page of its paper.
+    for query in ["language", "diffusion video", "co", "retriev"]:
+        browser.get(base_url + "index.html")
+        browser.find_element(By.ID, "search-input").send_keys(query)
+        hit_titles(browser)
+        hits = browser.execute_script(
+            "return Array.from(document.querySelectorAll('#search-results a.search-hit'), a => [a.querySelector('.hit-title').textContent, a.href])")
+        assert hits, query
+        for title, href in hits:
+            page = site / urllib.parse.urlparse(href).path.lstrip("/")
+            assert page.is_file(), (query, title, href)
+            heading = re.search(r"<h1[^>]*>(.*?)</h1>", page.read_text(), re.S).group(1)
+            assert html.unescape(re.sub(r"<[^>]+>", "", heading)).strip() == title, (query, href)
+
+
 def test_search_is_usable_with_the_keyboard(browser, base_url, console):
     browser.get(base_url + "index.html")
     box = browser.find_element(By.ID, "search-input")

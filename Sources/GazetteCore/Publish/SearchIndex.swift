@@ -22,41 +22,57 @@ public struct SearchDocument: Sendable, Equatable {
 
 /// The static search index, split into pieces the page loads on demand:
 /// - `search/manifest.json`: the number of documents, documents per metadata shard, the most words a
-///   query looks up (`max_words`), the first word of each term shard (`shards`, in order) and the
-///   prefixes that have a prefix file (`prefixes`);
-/// - `search/docs-<n>.json`: metadata of documents `n*perShard ..< (n+1)*perShard` as `[title, path, topic, date, iso]`;
-/// - `search/t-<n>.json`: `{word: [[title ids], [abstract ids]]}` for a run of consecutive words (in
-///   sorted order) from `shards[n]` up to the next shard's first word, holding together at most
-///   `maxPostings` postings (a word with more has a shard of its own); each ascending list written as
-///   gaps (the first id, then differences), which keeps long lists short;
-/// - `search/p-<prefix>.json`: for a broad prefix (more than `3 * maxPostings` postings under it),
-///   the merged lists of all its words, `[[title ids], [abstract-only ids]]`, then the lists of the
-///   word equal to the prefix when there is one, so that a prefix such as "com" costs one file, not
-///   dozens of shards.
-/// `files(for:shards:prefixes:)` says which files a query word loads (search.js follows the same
-/// rule): the shard holding the word, or for a prefix the few shards its words span, or its prefix
-/// file; the page then loads the metadata of the best twenty hits only. Packing runs of words into
-/// shards, rather than a shard per two-letter key, keeps the number of files near the postings over
-/// `maxPostings` (a file per rare two-letter key was most of the index's files). Metadata shards hold
-/// 40 documents (about 3 KB gzipped; 20 halved the files of a large index for 2 KB less a shard), so
-/// the hits a query shows cost about 60 KB at most however large the digest.
+///   query looks up (`max_words`), where each term shard starts (`shards`: the shortest key after the
+///   previous shard's last, in order; the first is ""), the broad prefixes (`prefixes`) and the topic
+///   names (`topics`);
+/// - `search/docs-<n>.json`: metadata of documents `n*perShard ..< (n+1)*perShard`, a column per
+///   field: titles, path cells (`pathCell`: "" where search.js can make the path from the title),
+///   dates, ISO dates, topic numbers;
+/// - `search/t-<n>.json`: `{key: lists}` for a run of consecutive keys in sorted order. A word's key
+///   is the word, its lists `[[title ids], [abstract ids]]`; a broad prefix (more than a shard's
+///   weight under it) has the key `prefix*` and the merged lists of all its words,
+///   `[[title ids], [abstract-only ids]]`, then those of the word equal to the prefix, when there
+///   is one (which has no key of its own), so that a prefix such as "com" costs one entry, not
+///   dozens of words. Each ascending list is written as gaps (the first id, then differences).
+/// Shards are packed to about `shardBytes` gzipped (`estimatedBytes`) and never split the words of
+/// a prefix that is not broad, so every query word loads one term shard (`files(for:shards:prefixes:)`,
+/// the rule search.js follows); the page then loads the metadata of the best twenty hits only.
+/// The sizes hold the generated 100,000-paper digest to about 820 files (issue 17's budget is about
+/// 900): 250 documents a metadata shard (about 9 KB gzipped; a query's best twenty hits are spread
+/// over the id range, newest first or not, so they load up to twenty of them) and term shards of
+/// about 50 KB by the estimate (30 to 40 KB in fact; the largest single words weigh as much) weigh
+/// the two costs of a query about equally.
 public struct SearchIndex: Sendable {
-    public static let version = 3
+    public static let version = 4
     /// Words shorter than this match exactly in search.js, not as prefixes, so they need no prefix file.
     public static let prefixMinimum = 3
     /// search.js looks up at most this many distinct words of a query (the first ones typed) and says
     /// which it left out. Each word loads its own index files, so without a cap a long query of
-    /// common words could load a megabyte at 100,000 papers; with it, any query stays under 300 KB.
+    /// common words could load a megabyte at 100,000 papers; with it, any query stays under 400 KB.
     public static let maxQueryWords = 6
     /// Documents in order; a document's id is its position.
     public var documents: [SearchDocument]
     public var docsPerShard: Int
-    public var maxPostings: Int
+    /// What the lists of one term shard may weigh together, gzipped, as `estimatedBytes` reckons.
+    public var shardBytes: Int
 
-    public init(documents: [SearchDocument], docsPerShard: Int = 40, maxPostings: Int = 6000) {
+    public init(documents: [SearchDocument], docsPerShard: Int = 250, shardBytes: Int = 50000) {
         self.documents = documents
         self.docsPerShard = max(1, docsPerShard)
-        self.maxPostings = max(1, maxPostings)
+        self.shardBytes = max(1, shardBytes)
+    }
+
+    /// About what a list of `count` of `documents` ids weighs gzipped as decimal gaps, fitted to
+    /// lists of independently drawn ids (real text is no more regular): 1.4 bits for each halving of
+    /// the density and two more an id, or for dense lists twice their entropy. Shards are packed by
+    /// this rather than by postings: an id of a list of nearly every paper costs about a bit, one of
+    /// a list of one paper in a hundred about eleven.
+    static func estimatedBytes(_ count: Int, of documents: Int) -> Int {
+        guard count > 0 else { return 1 }
+        let p = Swift.min(Double(count) / Double(Swift.max(documents, count)), 0.999)
+        let sparse = 1.4 * log2(1 / p) + 2
+        let dense = 2 * (-p * log2(p) - (1 - p) * log2(1 - p)) / p
+        return Int(Double(count) * Swift.min(sparse, dense) / 8) + 2
     }
 
     /// Lowercase ASCII words of two or more letters or digits, accents folded; stop words dropped.
@@ -128,7 +144,6 @@ public struct SearchIndex: Sendable {
         var title: [[Int32]]
         var abstract: [[Int32]]
 
-        func size(_ word: Int) -> Int { title[word].count + abstract[word].count }
     }
 
     func postings() -> Postings {
@@ -197,36 +212,55 @@ public struct SearchIndex: Sendable {
     /// Every file of the index, path (under the site root) → bytes, in path order.
     public func files() throws -> [(path: String, bytes: [UInt8])] {
         let postings = postings()
-        let plan = Self.shardPlan(postings.words, sizes: postings.words.indices.map(postings.size), maxPostings: maxPostings)
+        let count = documents.count
+        let sizes = postings.words.indices.map { word in
+            postings.words[word].utf8.count + 4 + Self.estimatedBytes(postings.title[word].count, of: count)
+                + Self.estimatedBytes(postings.abstract[word].count, of: count)
+        }
+        let plan = Self.shardPlan(postings.words, sizes: sizes, limit: shardBytes) { words in
+            // Documents under any of the prefix's words, once per list, as the entry holds them.
+            var seen = [UInt8](repeating: 0, count: count)
+            for word in words {
+                for id in postings.title[word] { seen[Int(id)] = 2 }
+                for id in postings.abstract[word] where seen[Int(id)] == 0 { seen[Int(id)] = 1 }
+            }
+            let title = seen.reduce(0) { $0 + ($1 == 2 ? 1 : 0) }, abstract = seen.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
+            return Self.estimatedBytes(title, of: count) + Self.estimatedBytes(abstract, of: count)
+        }
         var jobs: [(path: String, make: () -> [UInt8])] = []
         for (number, shard) in plan.shards.enumerated() {
             jobs.append(("search/t-\(number).json", {
                 var json = JSONWriter(pretty: false)
                 json.beginObject()
-                for word in shard {
-                    json.key(postings.words[word])
-                    json.beginArray(); json.gaps(postings.title[word]); json.gaps(postings.abstract[word]); json.endArray()
+                for entry in shard.map({ plan.entries[$0] }) {
+                    json.key(entry.key)
+                    if entry.isPrefix {
+                        Self.writePrefixEntry(&json, entry.words, exact: entry.exact, postings: postings, documents: documents.count)
+                    } else {
+                        json.beginArray(); json.gaps(postings.title[entry.words[0]]); json.gaps(postings.abstract[entry.words[0]]); json.endArray()
+                    }
                 }
                 json.endObject()
                 return json.finish()
             }))
         }
-        for prefix in plan.prefixes {
-            jobs.append(("search/p-\(prefix.key).json", {
-                Self.prefixFile(prefix.words, exact: prefix.words.first { postings.words[$0] == prefix.key }, postings: postings, documents: documents.count)
-            }))
-        }
+        // Topic names once, in the manifest; metadata shards refer to them by number.
+        let topics = Array(Set(documents.map(\.topic))).sorted()
+        let topicNumber = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1, $0) })
         var start = 0
         while start < documents.count {
             let range = start..<min(documents.count, start + docsPerShard)
             jobs.append(("search/docs-\(start / docsPerShard).json", {
+                // A column per field: runs of like values (paths, dates of consecutive papers) sit
+                // together, which gzip packs tighter than the same fields row by row.
+                let slice = documents[range]
                 var json = JSONWriter(pretty: false)
                 json.beginArray()
-                for document in documents[range] {
-                    json.beginArray()
-                    for field in [document.title, document.path, document.topic, document.date, document.dateISO] { json.string(field) }
-                    json.endArray()
-                }
+                json.beginArray(); for document in slice { json.string(document.title) }; json.endArray()
+                json.beginArray(); for document in slice { json.string(Self.pathCell(document)) }; json.endArray()
+                json.beginArray(); for document in slice { json.string(document.date) }; json.endArray()
+                json.beginArray(); for document in slice { json.string(document.dateISO) }; json.endArray()
+                json.ints(slice.map { topicNumber[$0.topic]! })
                 json.endArray()
                 return json.finish()
             }))
@@ -237,8 +271,9 @@ public struct SearchIndex: Sendable {
         manifest.key("docs_per_shard"); manifest.int(docsPerShard)
         manifest.key("documents"); manifest.int(documents.count)
         manifest.key("max_words"); manifest.int(Self.maxQueryWords)
-        manifest.key("prefixes"); manifest.beginArray(); for prefix in plan.prefixes { manifest.string(prefix.key) }; manifest.endArray()
-        manifest.key("shards"); manifest.beginArray(); for shard in plan.shards { manifest.string(postings.words[shard.first!]) }; manifest.endArray()
+        manifest.key("prefixes"); manifest.beginArray(); for prefix in plan.prefixes { manifest.string(prefix) }; manifest.endArray()
+        manifest.key("shards"); manifest.beginArray(); for key in plan.separators { manifest.string(key) }; manifest.endArray()
+        manifest.key("topics"); manifest.beginArray(); for topic in topics { manifest.string(topic) }; manifest.endArray()
         manifest.key("version"); manifest.int(Self.version)
         manifest.endObject()
         var out: [(path: String, bytes: [UInt8])] = try concurrentMap(jobs) { (path: $0.path, bytes: $0.make()) }
@@ -246,37 +281,61 @@ public struct SearchIndex: Sendable {
         return out.sorted { $0.path < $1.path }
     }
 
+    /// A document's path as its metadata shard holds it: "" when it is the paper path of its title's
+    /// slug, `-<hash>` when it is that slug cut for a hash suffix (as `UniqueSlugs` makes it), else the
+    /// path itself. search.js slugs the title the same way (`slugify` on an ASCII title); the slug was
+    /// as much as the title of a shard's gzipped bytes.
+    static func pathCell(_ document: SearchDocument) -> String {
+        guard document.title.utf8.allSatisfy({ $0 < 0x80 }) else { return document.path }
+        let slug = slugify(document.title)
+        if document.path == "papers/\(slug)/index.html" { return "" }
+        let base = slugify(slug, maxLength: 71)
+        let prefix = "papers/\(base)-", suffix = "/index.html"
+        if !base.isEmpty, document.path.hasPrefix(prefix), document.path.hasSuffix(suffix), document.path.count == prefix.count + 8 + suffix.count {
+            return "-" + document.path.dropFirst(prefix.count).dropLast(suffix.count)
+        }
+        return document.path
+    }
+
     /// `[3, 5, 9]` → `[3, 2, 4]`.
     static func gaps(_ ids: [Int]) -> [Int] {
         zip(ids, [0] + ids).map { $0 - $1 }
     }
 
-    /// The words of an index grouped into files: `shards` are runs of consecutive words (indices
-    /// into the sorted word list), `prefixes` the broad prefixes with a file of their own, each with
-    /// every word under it.
-    struct ShardPlan {
-        var shards: [[Int]] = []
-        var prefixes: [(key: String, words: [Int])] = []
+    /// One key of a term shard: a word with its own lists, or a broad prefix (`key` is the prefix
+    /// followed by `*`, which sorts right after the prefix itself) with the merged lists of all its
+    /// `words` and the lists of the word equal to the prefix (`exact`), when there is one.
+    struct Entry: Equatable {
+        var key: String
+        var words: [Int]
+        var exact: Int?
+        var size: Int
+        var isPrefix: Bool { key.hasSuffix("*") }
     }
 
-    /// Packs sorted `words` into shards of consecutive words holding at most `maxPostings` postings
-    /// together (a word with more has one of its own), and finds the prefixes of `prefixMinimum` or
-    /// more characters with several words and more than `3 * maxPostings` postings under them.
-    static func shardPlan(_ words: [String], sizes: [Int], maxPostings: Int) -> ShardPlan {
+    /// The keys of an index grouped into files: `entries` in key order, `shards` runs of
+    /// consecutive entries (indices into `entries`), `separators` the shortest key that sorts after
+    /// the previous shard's last key and not after a shard's first (the manifest's `shards`; the
+    /// first is ""), and `prefixes` the broad prefixes, sorted.
+    struct ShardPlan {
+        var entries: [Entry] = []
+        var shards: [[Int]] = []
+        var separators: [String] = []
+        var prefixes: [String] = []
+    }
+
+    /// Finds the broad prefixes (`prefixMinimum` or more characters, several words, their `sizes`
+    /// adding up to more than `limit`), puts an entry for each among the sorted words (in place of
+    /// the word equal to it, whose lists it carries), and packs the entries into shards of
+    /// consecutive entries weighing at most `limit` together (one heavier stands alone), never
+    /// splitting the words of a prefix that is not broad.
+    static func shardPlan(_ words: [String], sizes: [Int], limit: Int,
+                          mergedSize: ((Range<Int>) -> Int)? = nil) -> ShardPlan {
+        // Without the documents, the words' sizes added up bound a prefix's merged lists.
+        let mergedSize = mergedSize ?? { sizes[$0].reduce(0, +) }
         var plan = ShardPlan()
-        var current: [Int] = []
-        var total = 0
-        for word in words.indices {
-            if !current.isEmpty && total + sizes[word] > maxPostings {
-                plan.shards.append(current)
-                current = []
-                total = 0
-            }
-            current.append(word)
-            total += sizes[word]
-        }
-        if !current.isEmpty { plan.shards.append(current) }
         let bytes = words.map { Array($0.utf8) }
+        var broad: [(key: String, words: Range<Int>)] = []
         // `range` holds words sharing their first `length - 1` bytes; those at least `length` long
         // are grouped by their first `length` bytes.
         func findPrefixes(_ range: Range<Int>, length: Int) {
@@ -286,22 +345,69 @@ public struct SearchIndex: Sendable {
                 let key = bytes[start].prefix(length)
                 var end = start + 1
                 while end < range.upperBound, bytes[end].count >= length, bytes[end].prefix(length) == key { end += 1 }
-                if end - start > 1, (start..<end).reduce(0, { $0 + sizes[$1] }) > 3 * maxPostings {
-                    plan.prefixes.append((String(decoding: key, as: UTF8.self), Array(start..<end)))
+                if end - start > 1, sizes[start..<end].reduce(0, +) > limit {
+                    broad.append((String(decoding: key, as: UTF8.self), start..<end))
                     findPrefixes(start..<end, length: length + 1)
                 }
                 start = end
             }
         }
         findPrefixes(0..<words.count, length: prefixMinimum)
-        plan.prefixes.sort { $0.key < $1.key }
+        // A prefix's entry goes where the prefix sorts among the words: "com*" after "com", before
+        // "com0". The word equal to the prefix (first of its range, when there is one) moves into it.
+        let exact = broad.map { words[$0.words.lowerBound] == $0.key ? $0.words.lowerBound : nil }
+        let folded = Set(exact.compactMap { $0 })
+        var entries = words.indices.filter { !folded.contains($0) }.map { Entry(key: words[$0], words: [$0], exact: nil, size: sizes[$0]) }
+        for (prefix, exact) in zip(broad, exact) {
+            entries.append(Entry(key: prefix.key + "*", words: Array(prefix.words), exact: exact,
+                                 size: mergedSize(prefix.words) + (exact.map { sizes[$0] } ?? 0)))
+        }
+        entries.sort { $0.key < $1.key }
+        plan.entries = entries
+        plan.prefixes = broad.map(\.key).sorted()
+        // A shard may end between two keys only where no prefix that is not broad starts both: the
+        // words a query word starts are then in one shard (a word group that is not broad weighs at
+        // most `limit`), so that every query word loads one file.
+        let broadSet = Set(plan.prefixes)
+        func mayEnd(before index: Int) -> Bool {
+            let a = Array(entries[index - 1].key.utf8), b = Array(entries[index].key.utf8)
+            var common = 0
+            while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+            return common < prefixMinimum || broadSet.contains(String(decoding: a.prefix(common), as: UTF8.self))
+        }
+        var start = 0, total = 0, lastEnd: Int? = nil
+        for index in entries.indices {
+            if index > start, mayEnd(before: index) { lastEnd = index }
+            if total + entries[index].size > limit, let end = lastEnd {
+                plan.shards.append(Array(start..<end))
+                total = entries[end..<index].reduce(0) { $0 + $1.size }
+                start = end
+                lastEnd = nil
+                if index > start, mayEnd(before: index) { lastEnd = index }
+            }
+            total += entries[index].size
+        }
+        if start < entries.count { plan.shards.append(Array(start..<entries.count)) }
+        plan.separators = plan.shards.indices.map { n in
+            n == 0 ? "" : separator(after: entries[plan.shards[n - 1].last!].key, upTo: entries[plan.shards[n].first!].key)
+        }
         return plan
     }
 
-    /// The merged lists of a broad prefix: documents with any of its words in the title, then those
-    /// with one in the abstract only; then, when the prefix is itself a word (`exact`), that word's
-    /// own lists, so that the prefix file is all a query of the word loads.
-    static func prefixFile(_ words: [Int], exact: Int?, postings: Postings, documents: Int) -> [UInt8] {
+    /// The shortest start of `next` that sorts after `last` (`last < next`): the manifest then says
+    /// where a shard starts without a word that a prefix query would wrongly take to be in it.
+    static func separator(after last: String, upTo next: String) -> String {
+        let next = Array(next.utf8)
+        for length in 1...next.count {
+            let candidate = String(decoding: next.prefix(length), as: UTF8.self)
+            if candidate > last { return candidate }
+        }
+        return String(decoding: next, as: UTF8.self)
+    }
+
+    /// A broad prefix's lists: documents with any of its words in the title, then those with one in
+    /// the abstract only; then, when the prefix is itself a word (`exact`), that word's own lists.
+    static func writePrefixEntry(_ json: inout JSONWriter, _ words: [Int], exact: Int?, postings: Postings, documents: Int) {
         var title: [Int32] = []
         var abstract: [Int32] = []
         for word in words {
@@ -311,7 +417,6 @@ public struct SearchIndex: Sendable {
         let titleSet = Self.sortedUnique(title)
         var inTitle = [Bool](repeating: false, count: documents)
         for id in titleSet { inTitle[Int(id)] = true }
-        var json = JSONWriter(pretty: false)
         json.beginArray()
         json.gaps(titleSet)
         json.gaps(Self.sortedUnique(abstract).filter { !inTitle[Int($0)] })
@@ -320,7 +425,6 @@ public struct SearchIndex: Sendable {
             json.gaps(postings.abstract[exact])
         }
         json.endArray()
-        return json.finish()
     }
 
     private static func sortedUnique(_ ids: [Int32]) -> [Int32] {
@@ -333,14 +437,15 @@ public struct SearchIndex: Sendable {
     }
 
     /// The files search.js loads for one query word (empty when no indexed word can match); `shards`
-    /// and `prefixes` are the manifest's lists. Words shorter than `prefixMinimum` match exactly:
-    /// the shard holding the word. A longer word also matches the words it starts: its prefix file
-    /// when it has one, else every shard its words span (a prefix without a file has at most
-    /// `3 * maxPostings` postings, a few shards).
+    /// (each shard's separator) and `prefixes` are the manifest's lists. A broad prefix loads the
+    /// shard holding its entry (`word*`). Words shorter than `prefixMinimum` match exactly: the
+    /// shard holding the word. A longer word also matches the words it starts: every shard they span,
+    /// which is one, as `shardPlan` keeps the words of a prefix that is not broad together.
     public static func files(for word: String, shards: [String], prefixes: Set<String>) -> [String] {
-        if word.count >= prefixMinimum, prefixes.contains(word) { return ["search/p-\(word).json"] }
-        // The shard holding `word`, were it indexed: the last whose first word is not after it.
-        let own = shards.lastIndex { $0 <= word }
+        // The shard holding `key`, were it indexed: the last whose separator is not after it.
+        func holding(_ key: String) -> Int? { shards.lastIndex { $0 <= key } }
+        if word.count >= prefixMinimum, prefixes.contains(word) { return holding(word + "*").map { ["search/t-\($0).json"] } ?? [] }
+        let own = holding(word)
         guard word.count >= prefixMinimum else { return own.map { ["search/t-\($0).json"] } ?? [] }
         // Words starting with `word` sort before `word` + "{" (the byte after "z").
         let end = word + "{"

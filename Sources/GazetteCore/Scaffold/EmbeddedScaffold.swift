@@ -52,7 +52,7 @@ enum EmbeddedScaffold {
 """#),
         ("assets/search.js", #"""
 // Gazette's search: loads the pieces of the static index it needs (search/manifest.json, the term
-// shards or the prefix file of each query word, the metadata shards of the best hits), ranks title matches
+// shard of each query word, the metadata shards of the best hits), ranks title matches
 // above abstract matches, and lists hits as links. No framework, nothing leaves the site.
 // Without JavaScript the form simply opens the list of all papers.
 (function () {
@@ -96,8 +96,8 @@ enum EmbeddedScaffold {
   // shard of "co…" words, hundreds of kilobytes on a large digest.
   var PREFIX_MIN = 3;
 
-  // The last shard whose first word is before `word` (or equal, when `orEqual`), or -1. Shards hold
-  // runs of consecutive words; the manifest lists each one's first word, in order.
+  // The last shard whose start is before `word` (or equal, when `orEqual`), or -1. Shards hold runs
+  // of consecutive keys; the manifest lists where each one starts, in order.
   function lastShardBefore(word, orEqual) {
     var low = 0, high = manifest.shards.length - 1, found = -1;
     while (low <= high) {
@@ -107,12 +107,13 @@ enum EmbeddedScaffold {
     return found;
   }
 
-  // The index files a query word needs: a broad prefix's merged file; else the shard holding the
-  // word and, for a word long enough to match as a prefix, every shard the words it starts span
-  // (they sort before the word followed by "{", the character after "z").
-  // SearchIndex.files(for:shards:prefixes:) in Gazette is the same rule.
+  // The index files a query word needs: for a broad prefix, the shard holding its merged entry
+  // (`word*`); else the shard holding the word and, for a word long enough to match as a prefix,
+  // every shard the words it starts span (they sort before the word followed by "{", the character
+  // after "z"; the index keeps them in one shard). SearchIndex.files(for:shards:prefixes:) in
+  // Gazette is the same rule.
   function filesFor(word) {
-    if (word.length >= PREFIX_MIN && manifest.prefixSet[word]) return ["search/p-" + word + ".json"];
+    if (word.length >= PREFIX_MIN && manifest.prefixSet[word]) return ["search/t-" + lastShardBefore(word + "*", true) + ".json"];
     var own = lastShardBefore(word, true);
     if (word.length < PREFIX_MIN) return own < 0 ? [] : ["search/t-" + own + ".json"];
     var last = lastShardBefore(word + "{", false);
@@ -134,22 +135,42 @@ enum EmbeddedScaffold {
     function add(gaps, score) {
       decode(gaps).forEach(function (id) { best[id] = Math.max(best[id] || 0, score); });
     }
+    var merged = term.length >= PREFIX_MIN && manifest.prefixSet[term];
     files.forEach(function (file, f) {
-      if (file.indexOf("search/p-") === 0) {
-        // [ids with a word of the prefix in the title, ids with one in the abstract only, and, when
-        // the prefix is a word itself, its title ids and abstract ids]
-        add(data[f][0], 10); add(data[f][1], 1);
-        if (data[f].length > 2) { add(data[f][2], 15); add(data[f][3], 1.5); }
+      if (merged) {
+        // A broad prefix: [ids with a word of the prefix in the title, ids with one in the abstract
+        // only, and, when the prefix is a word itself, its title ids and abstract ids]
+        var entry = data[f][term + "*"];
+        if (!entry) return;
+        add(entry[0], 10); add(entry[1], 1);
+        if (entry.length > 2) { add(entry[2], 15); add(entry[3], 1.5); }
         return;
       }
       Object.keys(data[f]).forEach(function (word) {
-        if (word.indexOf(term) !== 0 || (term.length < PREFIX_MIN && word !== term)) return;
+        if (word.indexOf(term) !== 0 || word.charAt(word.length - 1) === "*" || (term.length < PREFIX_MIN && word !== term)) return;
         var exact = word === term ? 1.5 : 1;
         add(data[f][word][0], 10 * exact);
         add(data[f][word][1], exact);
       });
     });
     return best;
+  }
+
+  // Gazette's slugify for an ASCII title: lowercase letters and digits, single hyphens between, cut
+  // at a hyphen past half of `max` when longer.
+  function slugify(text, max) {
+    var slug = text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    if (slug.length <= max) return slug;
+    var cut = slug.slice(0, max), hyphen = cut.lastIndexOf("-");
+    return hyphen > (max >> 1) ? cut.slice(0, hyphen) : cut;
+  }
+
+  // A paper's path from its metadata cell: "" for its title's slug, "-<hash>" for that slug cut to
+  // make room for a hash suffix, else the path itself (SearchIndex.pathCell).
+  function pathOf(title, cell) {
+    if (cell === "") return "papers/" + slugify(title, 80) + "/index.html";
+    if (cell.charAt(0) === "-") return "papers/" + slugify(slugify(title, 80), 71) + cell + "/index.html";
+    return cell;
   }
 
   // The distinct words of a query, in the order typed.
@@ -199,8 +220,9 @@ enum EmbeddedScaffold {
             ignored: ignored,
             total: hits.length,
             hits: shown.map(function (h) {
-              var d = byShard[Math.floor(h.id / per)][h.id % per];
-              return { title: d[0], path: d[1], topic: d[2], date: d[3], iso: d[4] };
+              // Columns: titles, path cells, dates, ISO dates, topic numbers (into the manifest's topics).
+              var d = byShard[Math.floor(h.id / per)], k = h.id % per;
+              return { title: d[0][k], path: pathOf(d[0][k], d[1][k]), topic: manifest.topics[d[4][k]], date: d[2][k], iso: d[3][k] };
             })
           };
         });

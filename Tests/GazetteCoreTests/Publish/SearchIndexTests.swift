@@ -34,10 +34,16 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try shard(holding: "agents", files)["agents"], [[1], []])
         let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
         XCTAssertEqual(manifest["documents"] as? Int, 2)
-        // A small index is one shard, named by its first word.
-        XCTAssertEqual(manifest["shards"] as? [String], ["agents"])
-        let docs = try XCTUnwrap(json(files, "search/docs-0.json") as? [[String]])
-        XCTAssertEqual(docs[1], ["Language agents", "papers/language-agents/index.html", "Topic", "Jan 2, 2024", "2024-01-02"])
+        // A small index is one shard, starting at "".
+        XCTAssertEqual(manifest["shards"] as? [String], [""])
+        XCTAssertEqual(manifest["topics"] as? [String], ["Topic"])
+        // A column per field; a path that is the title's slug is left for search.js to make.
+        let docs = try XCTUnwrap(json(files, "search/docs-0.json") as? [[Any]])
+        XCTAssertEqual(docs[0] as? [String], ["Diffusion models", "Language agents"])
+        XCTAssertEqual(docs[1] as? [String], ["", ""])
+        XCTAssertEqual(docs[2] as? [String], ["Jan 2, 2024", "Jan 2, 2024"])
+        XCTAssertEqual(docs[3] as? [String], ["2024-01-02", "2024-01-02"])
+        XCTAssertEqual(docs[4] as? [Int], [0, 0])
     }
 
     func testPostingListsAreWrittenAsGaps() throws {
@@ -50,31 +56,57 @@ final class SearchIndexTests: XCTestCase {
         let documents = (0..<5).map { document("Paper number\($0)") }
         let files = try SearchIndex(documents: documents, docsPerShard: 2).files()
         XCTAssertEqual(files.filter { $0.path.hasPrefix("search/docs-") }.map(\.path), ["search/docs-0.json", "search/docs-1.json", "search/docs-2.json"])
-        let last = try XCTUnwrap(json(files, "search/docs-2.json") as? [[String]])
-        XCTAssertEqual(last.map { $0[0] }, ["Paper number4"])
+        let last = try XCTUnwrap(json(files, "search/docs-2.json") as? [[Any]])
+        XCTAssertEqual(last[0] as? [String], ["Paper number4"])
     }
 
     func testShardsAreRunsOfWordsUpToTheLimitAndAWordOverItStandsAlone() throws {
         let words = ["ab", "th", "them", "theory", "thermal", "tiny", "zoo"]
-        let plan = SearchIndex.shardPlan(words, sizes: [1, 1, 5, 5, 20, 1, 1], maxPostings: 12)
-        XCTAssertEqual(plan.shards, [[0, 1, 2, 3], [4], [5, 6]])
-        XCTAssertEqual(plan.shards.flatMap { $0 }, Array(words.indices), "every word once, in order")
-        XCTAssertEqual(plan.prefixes.map(\.key), [], "no prefix holds more than three shards' worth")
-        let broad = SearchIndex.shardPlan(words, sizes: [1, 1, 5, 5, 20, 1, 1], maxPostings: 5)
-        XCTAssertEqual(broad.prefixes.map(\.key), ["the"])
-        XCTAssertEqual(broad.prefixes[0].words, [2, 3, 4])
+        let plan = SearchIndex.shardPlan(words, sizes: [1, 1, 5, 5, 20, 1, 1], limit: 40)
+        XCTAssertEqual(plan.prefixes, [], "no prefix weighs more than a shard")
+        XCTAssertEqual(plan.entries.map(\.key), words)
+        XCTAssertEqual(plan.shards, [Array(words.indices)])
+        XCTAssertEqual(plan.separators, [""])
+        // "the…" weighs more than a shard: one merged entry, after "th", and its words may be split.
+        let broad = SearchIndex.shardPlan(words, sizes: [1, 1, 5, 5, 20, 1, 1], limit: 12)
+        XCTAssertEqual(broad.prefixes, ["the"])
+        XCTAssertEqual(broad.entries.map(\.key), ["ab", "th", "the*", "them", "theory", "thermal", "tiny", "zoo"])
+        XCTAssertEqual(broad.entries[2].words, [2, 3, 4])
+        XCTAssertEqual(broad.shards, [[0, 1], [2], [3, 4], [5], [6, 7]])
+        XCTAssertEqual(broad.shards.flatMap { $0 }, Array(broad.entries.indices), "every entry once, in order")
+        // Each shard starts at the shortest key after the previous shard's last.
+        XCTAssertEqual(broad.separators, ["", "the", "them", "ther", "ti"])
+    }
+
+    func testTheWordsOfAPrefixThatIsNotBroadStayInOneShard() {
+        // "cat" and "cats" weigh 8, under the limit of 10: the shard ends before "cat", not between them.
+        let plan = SearchIndex.shardPlan(["ab", "cat", "cats", "dog"], sizes: [5, 4, 4, 5], limit: 10)
+        XCTAssertEqual(plan.prefixes, [])
+        XCTAssertEqual(plan.shards, [[0], [1, 2], [3]])
+        XCTAssertEqual(SearchIndex.files(for: "cat", shards: plan.separators, prefixes: []), ["search/t-1.json"])
     }
 
     func testAWordLoadsTheShardsItsPrefixSpans() {
-        let shards = ["ab", "them", "tiny"]
+        let shards = ["", "them", "tiny"]
         // Short words match exactly: the one shard that would hold them.
         XCTAssertEqual(SearchIndex.files(for: "th", shards: shards, prefixes: []), ["search/t-0.json"])
-        XCTAssertEqual(SearchIndex.files(for: "aa", shards: shards, prefixes: []), [])
+        XCTAssertEqual(SearchIndex.files(for: "aa", shards: shards, prefixes: []), ["search/t-0.json"])
         // "the" spans the end of shard 0 ("th…") and shard 1 ("them", "theory"…).
         XCTAssertEqual(SearchIndex.files(for: "the", shards: shards, prefixes: []), ["search/t-0.json", "search/t-1.json"])
         XCTAssertEqual(SearchIndex.files(for: "theory", shards: shards, prefixes: []), ["search/t-1.json"])
         XCTAssertEqual(SearchIndex.files(for: "zzz", shards: shards, prefixes: []), ["search/t-2.json"])
-        XCTAssertEqual(SearchIndex.files(for: "the", shards: shards, prefixes: ["the"]), ["search/p-the.json"])
+        // A broad prefix loads the shard holding its merged entry, "the*".
+        XCTAssertEqual(SearchIndex.files(for: "the", shards: ["", "the*", "them"], prefixes: ["the"]), ["search/t-1.json"])
+    }
+
+    /// The term shard holding `key`.
+    func shard(holdingKey key: String, _ files: [(path: String, bytes: [UInt8])]) throws -> [String: Any] {
+        for file in files where file.path.hasPrefix("search/t-") {
+            let shard = try XCTUnwrap(json(files, file.path) as? [String: Any])
+            if shard[key] != nil { return shard }
+        }
+        XCTFail("no shard holds \(key)")
+        return [:]
     }
 
     /// The files a word loads, through the manifest as search.js reads it.
@@ -83,41 +115,49 @@ final class SearchIndexTests: XCTestCase {
         return SearchIndex.files(for: word, shards: manifest["shards"] as! [String], prefixes: Set(manifest["prefixes"] as! [String]))
     }
 
-    func testABroadPrefixLoadsOneMergedFileAndTheWordItselfItsOwnShard() throws {
+    func testABroadPrefixLoadsOneMergedEntryAndTheWordItselfItsOwn() throws {
         // "model" and its longer forms hold far more postings than one shard may: "mod" and "model" are split.
         var documents: [SearchDocument] = []
         for i in 0..<40 {
             let title = ["Model \(i)", "Models \(i)", "Modular \(i)", "Paper \(i)"][i % 4]
             documents.append(document(title, i % 3 == 0 ? "modeling modest" : "plain text"))
         }
-        let files = try SearchIndex(documents: documents, maxPostings: 4).files()
+        let files = try SearchIndex(documents: documents, shardBytes: 20).files()
         let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
-        XCTAssertEqual(manifest["version"] as? Int, 3)
+        XCTAssertEqual(manifest["version"] as? Int, SearchIndex.version)
         XCTAssertTrue((manifest["prefixes"] as! [String]).contains("mod"))
-        XCTAssertEqual(try filesFor("mod", files), ["search/p-mod.json"])
-        // A prefix that is a word itself carries that word's own lists after the merged ones.
-        XCTAssertEqual(try filesFor("model", files), ["search/p-model.json"])
-        let model = try XCTUnwrap(json(files, "search/p-model.json") as? [[Int]])
+        XCTAssertTrue((manifest["prefixes"] as! [String]).contains("model"))
+        func entry(_ key: String) throws -> [[Int]] {
+            let paths = try filesFor(String(key.dropLast()), files)
+            XCTAssertEqual(paths.count, 1, key)
+            let shard = try XCTUnwrap(json(files, paths[0]) as? [String: Any])
+            return try XCTUnwrap(shard[key] as? [[Int]], key)
+        }
+        // A prefix that is a word itself carries that word's own lists after the merged ones, and
+        // the word has no key of its own.
+        let model = try entry("model*")
+        XCTAssertNil(try shard(holdingKey: "model*", files)["model"])
         XCTAssertEqual(model.count, 4)
         func ids(_ gaps: [Int]) -> [Int] { var id = 0; return gaps.map { id += $0; return id } }
         XCTAssertEqual(ids(model[2]), documents.indices.filter { $0 % 4 == 0 })
-        let merged = try XCTUnwrap(json(files, "search/p-mod.json") as? [[Int]])
+        let merged = try entry("mod*")
         XCTAssertEqual(merged.count, 2, "no word is \"mod\" itself")
         let inTitle = documents.indices.filter { $0 % 4 != 3 }
         XCTAssertEqual(ids(merged[0]), inTitle)
         // Abstract-only: a paper with a "mod…" word in its title is not listed again.
         XCTAssertEqual(ids(merged[1]), documents.indices.filter { $0 % 4 == 3 && $0 % 3 == 0 })
         // Words shorter than three letters match exactly and never load a prefix file.
-        XCTAssertTrue(try filesFor("mo", files).allSatisfy { $0.hasPrefix("search/t-") })
         XCTAssertEqual(try filesFor("mo", files).count, 1)
         XCTAssertEqual(try filesFor("plain", files).count, 1)
         XCTAssertNotNil(try shard(holding: "plain", files)["plain"])
     }
 
     /// What a query costs at most, gzipped: the manifest, the script, twenty of the largest metadata
-    /// shards (the twenty hits shown) and the index files of its words, at most `maxQueryWords` of
-    /// them. The costliest words' files added up bound any query's (words sharing a file load it once).
-    func testTheCostliestQueryOnALargeDigestStaysUnder300KB() throws {
+    /// shards (the twenty hits shown; they are spread over the ids, so a query may need twenty) and
+    /// the term shards of its words, at most `maxQueryWords` of them. 300 KB held with a file per 40
+    /// papers' metadata and 5,000 index files at 100,000 papers; issue 17 allows about 900 files, and
+    /// metadata shards ten times fewer cost about 100 KB more at worst (see README, Performance).
+    func testTheCostliestQueryOnALargeDigestStaysUnder400KB() throws {
         let documents = SyntheticDigest.documents(count: 100_000)
         let files = try SearchIndex(documents: documents).files()
         let directory = try Fixtures.temporaryDirectory(self)
@@ -137,33 +177,39 @@ final class SearchIndexTests: XCTestCase {
             try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(path + ".gz").path)[.size] as! Int
         }
         let docShards = try files.map(\.path).filter { $0.hasPrefix("search/docs-") }.map(gzipped).sorted(by: >)
-        XCTAssertGreaterThan(docShards.count, 1000)
+        XCTAssertEqual(docShards.count, 400)
+        // Issue 17's budget: about 900 files for the index of 100,000 papers.
+        XCTAssertLessThan(files.count, 900)
         let fixed = try gzipped("search/manifest.json") + gzipped("search.js") + docShards.prefix(20).reduce(0, +)
         let manifest = try XCTUnwrap(json(files, "search/manifest.json") as? [String: Any])
         let shards = manifest["shards"] as! [String]
         let prefixes = Set(manifest["prefixes"] as! [String])
         XCTAssertFalse(prefixes.isEmpty, "the synthetic digest has broad prefixes")
         // Every shard's first word, prefix file and three-letter prefix, and every word of the vocabulary.
-        var queries = Set(shards).union(prefixes).union(SyntheticDigest.vocabulary)
+        var queries = Set(shards.filter { !$0.isEmpty }).union(prefixes).union(SyntheticDigest.vocabulary)
         for word in SyntheticDigest.vocabulary where word.count >= 3 { queries.insert(String(word.prefix(3))) }
         XCTAssertEqual(manifest["max_words"] as? Int, SearchIndex.maxQueryWords)
-        var costs: [(word: String, bytes: Int)] = []
-        for word in queries {
+        // Every query word loads one term shard, so the costliest query is six words in the six
+        // costliest shards (words sharing a shard load it once).
+        var costOfShard: [String: (word: String, bytes: Int)] = [:]
+        for word in queries.sorted() {
             let files = SearchIndex.files(for: word, shards: shards, prefixes: prefixes)
-            costs.append((word, try files.map(gzipped).reduce(0, +)))
+            XCTAssertEqual(files.count, 1, word)
+            if let file = files.first, costOfShard[file] == nil { costOfShard[file] = (word, try gzipped(file)) }
         }
-        costs.sort { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.word < $1.word }
+        let costs = costOfShard.values.sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.word < $1.word }
         let worst = costs.prefix(SearchIndex.maxQueryWords)
         let total = fixed + worst.reduce(0) { $0 + $1.bytes }
-        XCTAssertLessThan(total, 300 * 1024, "\(worst.map { $0.word }.joined(separator: " ")) costs \(total / 1024) KB")
-        XCTAssertLessThan(fixed + costs[0].bytes, 100 * 1024, "the single costliest word, \"\(costs[0].word)\"")
+        XCTAssertLessThan(total, 400 * 1024, "\(worst.map { $0.word }.joined(separator: " ")) costs \(total / 1024) KB")
+        XCTAssertLessThan(fixed + costs[0].bytes, 200 * 1024, "the single costliest word, \"\(costs[0].word)\"")
     }
 
     func testTheIndexIsTheSameWhateverTheHashSeed() throws {
         let documents = (0..<50).map { document("Title \($0) alpha\($0 % 7) beta\($0 % 3)", "gamma\($0 % 5) delta") }
-        let a = try SearchIndex(documents: documents, maxPostings: 10).files()
-        let b = try SearchIndex(documents: documents, maxPostings: 10).files()
-        XCTAssertTrue(a.contains { $0.path.hasPrefix("search/p-") }, "prefix files are covered too")
+        let a = try SearchIndex(documents: documents, shardBytes: 30).files()
+        let b = try SearchIndex(documents: documents, shardBytes: 30).files()
+        XCTAssertTrue(a.contains { $0.path.hasPrefix("search/t-") && String(decoding: $0.bytes, as: UTF8.self).contains("*\"") },
+                      "merged prefix entries are covered too")
         XCTAssertEqual(a.map(\.path), b.map(\.path))
         XCTAssertEqual(a.map(\.bytes), b.map(\.bytes))
         XCTAssertEqual(a.map(\.path), a.map(\.path).sorted())
@@ -213,9 +259,12 @@ enum SyntheticDigest {
                 return vocabulary[low]
             }.joined(separator: " ")
         }
+        // Paths as the site makes them: the title's slug, with a hash suffix where it is taken.
+        var slugs = UniqueSlugs()
         return (0..<count).map { i in
-            SearchDocument(title: text(8), abstract: text(40), path: "papers/paper-number-\(i)-\(text(3).replacingOccurrences(of: " ", with: "-"))/index.html",
-                           topic: "Topic \(i % 40)", date: "Jan \(i % 28 + 1), 2024", dateISO: "2024-01-\(i % 28 + 1)")
+            let title = text(8)
+            return SearchDocument(title: title, abstract: text(40), path: "papers/\(slugs.make(title))/index.html",
+                                  topic: "Topic \(i % 40)", date: "Jan \(i % 28 + 1), 2024", dateISO: "2024-01-\(i % 28 + 1)")
         }
     }
 }
