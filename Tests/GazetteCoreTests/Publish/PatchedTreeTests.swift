@@ -31,6 +31,22 @@ final class PatchedTreeTests: XCTestCase {
         XCTAssertEqual(left, ["feed.xml", "index.html", "papers", "papers/a", "papers/a/index.html", "papers/new", "papers/new/index.html"])
     }
 
+    func testAFileLinkedElsewhereIsReplacedNotOverwrittenSoTheOtherLinkKeepsItsBytes() throws {
+        let root = try Fixtures.temporaryDirectory(self)
+        let output = root.appendingPathComponent("public").path
+        try OutputTree().adding([("index.html", "old home, longer than the new one"), ("feed.xml", "old feed")]).write(to: output)
+        let backup = root.appendingPathComponent("backup.html").path
+        XCTAssertEqual(link(output + "/index.html", backup), 0)
+        let tree = try PatchedTree(output: output, previous: ["index.html", "feed.xml"])
+        try tree.put("index.html", Array("new home".utf8))
+        try tree.put("feed.xml", Array("new".utf8))
+        try tree.commit()
+        XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "new home")
+        XCTAssertEqual(try String(contentsOfFile: backup, encoding: .utf8), "old home, longer than the new one", "a hard link elsewhere keeps the old bytes")
+        XCTAssertEqual(try String(contentsOfFile: output + "/feed.xml", encoding: .utf8), "new", "overwritten in place and cut to length")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["feed.xml", "index.html"], "no hidden file left")
+    }
+
     func testAnAbandonedTreeLeavesTheOutputAsItWas() throws {
         let root = try Fixtures.temporaryDirectory(self)
         let output = root.appendingPathComponent("public").path
