@@ -188,23 +188,38 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testABuildBesideTheSameOutputWaitsForTheOneHoldingIt() throws {
         try buildSite(options())
-        var held: OutputLock? = try OutputLock(output: root.appendingPathComponent("public").path)
+        let held = HeldLock(try OutputLock(output: root.appendingPathComponent("public").path))
         let done = expectation(description: "the waiting build finished")
-        let finished = NSLock()
-        var finishedEarly = false
         let build = options()
         DispatchQueue.global().async {
             _ = try? buildSite(build)
-            finished.lock()
-            finishedEarly = held != nil
-            finished.unlock()
+            held.noteFinished()
             done.fulfill()
         }
         Thread.sleep(forTimeInterval: 1)
-        finished.lock()
-        held = nil
-        finished.unlock()
+        held.release()
         wait(for: [done], timeout: 60)
-        XCTAssertFalse(finishedEarly, "the build read the cache and wrote only once the lock was released")
+        XCTAssertFalse(held.finishedWhileHeld, "the build read the cache and wrote only once the lock was released")
+    }
+}
+
+/// An output lock held by a test, and whether a build finished while it was held.
+private final class HeldLock: @unchecked Sendable {
+    private let guardLock = NSLock()
+    private var lock: OutputLock?
+    private(set) var finishedWhileHeld = false
+
+    init(_ lock: OutputLock) { self.lock = lock }
+
+    func release() {
+        guardLock.lock()
+        lock = nil
+        guardLock.unlock()
+    }
+
+    func noteFinished() {
+        guardLock.lock()
+        finishedWhileHeld = lock != nil
+        guardLock.unlock()
     }
 }
