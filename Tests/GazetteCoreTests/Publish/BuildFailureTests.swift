@@ -12,14 +12,7 @@ final class BuildFailureTests: XCTestCase {
     }
 
     /// Every file under `root`, relative path → bytes.
-    func snapshot(_ root: String) -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root)
-        while let path = enumerator?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: root + "/" + path) { result[path] = data }
-        }
-        return result
-    }
+    func snapshot(_ root: String) -> [String: Data] { Fixtures.snapshot(root) }
 
     func strays(in directory: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".public.") }

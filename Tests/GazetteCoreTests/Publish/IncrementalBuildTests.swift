@@ -25,17 +25,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     /// Every file under the output directory `name`, relative path → bytes.
-    func snapshot(_ name: String = "public") -> [String: Data] {
-        let directory = root.appendingPathComponent(name).path
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: directory)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue, let data = FileManager.default.contents(atPath: directory + "/" + path) { result[path] = data }
-        }
-        return result
-    }
+    func snapshot(_ name: String = "public") -> [String: Data] { Fixtures.snapshot(root.appendingPathComponent(name).path) }
 
     /// Builds once (recording the cache), applies `edit`, then builds the edited content twice:
     /// incrementally into `public`, and fully from a copy made before that build (same topic map)

@@ -23,15 +23,7 @@ final class TopicMapBuildTests: XCTestCase {
     }
 
     /// Every file under the output directory `name`, relative path → bytes.
-    func snapshot(_ name: String = "public") -> [String: Data] {
-        let directory = root.appendingPathComponent(name).path
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: directory)
-        while let path = enumerator?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: directory + "/" + path) { result[path] = data }
-        }
-        return result
-    }
+    func snapshot(_ name: String = "public") -> [String: Data] { Fixtures.snapshot(root.appendingPathComponent(name).path) }
 
     func mapText() throws -> String { try String(contentsOfFile: mapPath, encoding: .utf8) }
 

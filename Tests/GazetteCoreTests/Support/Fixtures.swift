@@ -33,6 +33,16 @@ enum Fixtures {
         try temporaryDirectory(test).appendingPathComponent("content/dumps")
     }
 
+    /// Every file under `root`, relative path → bytes (directories are not entries).
+    static func snapshot(_ root: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: root + "/" + path) { result[path] = data }
+        }
+        return result
+    }
+
     /// The names in `folder`, sorted; none when it does not exist.
     static func fileNames(in folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
