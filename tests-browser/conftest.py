@@ -42,7 +42,7 @@ def base_url(site):
 def paged_site():
     """The default content built with 60 papers per page (GAZETTE_PAGED_SITE)."""
     path = os.environ.get("GAZETTE_PAGED_SITE")
-    assert path and os.path.isfile(os.path.join(path, "papers", "page", "2", "index.html")), "set GAZETTE_PAGED_SITE (tests-browser/run.sh does)"
+    assert path and os.path.isfile(os.path.join(path, "archive", "undated", "page", "2", "index.html")), "set GAZETTE_PAGED_SITE (tests-browser/run.sh does)"
     return pathlib.Path(path)
 
 

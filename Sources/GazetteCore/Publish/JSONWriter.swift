@@ -76,15 +76,28 @@ struct JSONWriter {
         endArray()
     }
 
-    /// An ascending list of ids as gaps: the first id, then the differences (the search index's form).
+    /// An ascending list of ids as a string of gaps (the first id, then the differences), each gap
+    /// in base 32, most significant digit first: a digit is one character of
+    /// `SearchIndex.gapDigits`, the first 32 ending a gap, the last 32 going on. About half the bytes
+    /// of the same gaps as decimal numbers, and 16% fewer gzipped; no character needs escaping.
     mutating func gaps(_ ids: [Int32]) {
-        beginArray()
+        separate()
+        bytes.append(0x22)
         var previous: Int32 = 0
+        var digits: [UInt8] = []
         for id in ids {
-            int(Int(id - previous))
+            var gap = UInt32(id - previous)
             previous = id
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                digits.append(UInt8(gap & 31))
+                gap >>= 5
+            } while gap > 0
+            for (position, digit) in digits.enumerated().reversed() {
+                bytes.append(SearchIndex.gapDigits[Int(digit) + (position == 0 ? 0 : 32)])
+            }
         }
-        endArray()
+        bytes.append(0x22)
     }
 
     // MARK: Layout

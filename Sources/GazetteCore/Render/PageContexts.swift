@@ -113,8 +113,10 @@ struct PageContexts {
             "nav": nav,
             "body": body,
             "feed_href": root + "feed.xml",
-            "feeds": model.config.feeds,
-            "exports": model.config.exports,
+            // The site feed and the data exports are linked from every list, not from each of a
+            // large digest's paper pages (about 250 bytes each, 2.5% of the site).
+            "feeds": model.config.feeds && !isPaper,
+            "exports": model.config.exports && !isPaper,
             "topic_feed": false,
             "og_type": isPaper ? "article" : "website",
             // Only lists are sorted: a paper page does without sort.js (the shells' key has the page type).
@@ -126,8 +128,8 @@ struct PageContexts {
         return context
     }
 
-    /// A list item holding the paper's rendered card, for a page whose root is `root`; `summarized`
-    /// adds the summary (with the score).
+    /// A list item holding the paper's rendered card, for a page whose root is `root`, with `score`
+    /// when given; `summarized` gives the summary instead.
     func card(_ index: Int, root: String, score: Double? = nil, summarized: Bool = false) -> [String: Any] {
         if let cardFingerprints {
             return ["card_html": [cardFingerprints[index], root, score.map(formatScore) ?? false, summarized] as [Any]]
@@ -273,7 +275,7 @@ struct PageContexts {
             "terms": topic.terms.map { ["label": $0.label, "weight": formatScore($0.weight * 100)] },
             "primary_count": topic.primaryCount,
             "secondary_count": secondaryPapers[topic.id].count,
-            "primary_papers": page.items.map { card($0, root: root, score: model.topics.memberships[$0][0].score, summarized: true) },
+            "primary_papers": page.items.map { card($0, root: root, summarized: true) },
             "secondary_papers": secondary.map { card($0.paper, root: root, score: $0.score) },
             "has_secondary": !secondary.isEmpty,
             "has_touching": !secondaryPapers[topic.id].isEmpty,
@@ -330,7 +332,6 @@ struct PageContexts {
             "code_links": paper.codeLinks,
             "other_links": paper.otherLinks,
             "has_links": !paper.codeLinks.isEmpty || !paper.otherLinks.isEmpty,
-            "arxiv_search": "https://arxiv.org/search/?searchtype=title&query=\(query)",
             "hf_search": "https://huggingface.co/papers?q=\(query)",
         ]
         if let date = paper.published { context["date"] = date.display; context["date_iso"] = date.iso }
@@ -360,26 +361,28 @@ struct PageContexts {
     }
 
     /// The orders the list of all papers is written in: newest first and, when the list needs more
-    /// than one page (so the browser cannot sort it), the most upvoted under `papers/upvotes/`: one
-    /// page of them, since a second complete list of every paper in another order would double the
-    /// list's bytes for pages nobody reads far into.
+    /// than one page (so the browser cannot sort it), the most upvoted under `papers/upvotes/`. A
+    /// long list is one page in each order: the newest, which the archive continues month by month
+    /// in the same order, and the most upvoted. Numbered pages of every paper would repeat the
+    /// archive's list in another split (42 MB of a 100,000-paper digest) for pages nobody reads far into.
     func allPapersOrders() -> [(label: String, pages: [ListPage])] {
         let newest = model.newestFirst()
-        let byDate = listPages(newest, perPage: perPage, directory: "papers/")
-        guard byDate.count > 1 else { return [("newest first", byDate)] }
+        guard newest.count > perPage else { return [("newest first", listPages(newest, perPage: perPage, directory: "papers/"))] }
+        let latest = listPages(Array(newest.prefix(perPage)), perPage: perPage, directory: "papers/")
         let top = Array(model.mostUpvotedFirst(newestFirst: newest).prefix(perPage))
-        return [("newest first", byDate), ("most upvoted first", listPages(top, perPage: perPage, directory: "papers/upvotes/"))]
+        return [("newest first", latest), ("most upvoted first", listPages(top, perPage: perPage, directory: "papers/upvotes/"))]
     }
 
     /// One page of the list of all papers in one of `orders`.
     func allPapers(order: Int, page: ListPage, orders: [(label: String, pages: [ListPage])]) -> [String: Any] {
         let root = Self.root(for: page.path)
-        // The most upvoted are one page of a longer list: not sortable, and it says how many it shows.
-        let partial = order > 0
+        // A long list shows one page in each order: not sortable, and it says how many it shows.
+        let partial = orders.count > 1
         return [
             "papers": page.items.map { card($0, root: root) },
             "paper_count": model.papers.count,
             "order_label": partial ? "the \(page.items.count) \(orders[order].label)" : orders[order].label,
+            "partial": partial,
             "has_orders": orders.count > 1,
             "orders": orders.enumerated().map { i, o in
                 ["label": o.label.prefix(1).uppercased() + o.label.dropFirst(), "href": root + o.pages[0].path, "current": i == order] as [String: Any]

@@ -18,7 +18,8 @@ final class RenderedCards: @unchecked Sendable {
         case plain
         /// With the score mark, no summary: related papers, papers that touch on a topic.
         case scored
-        /// With the score mark and the summary, without the topic (the page's own): a topic's own papers.
+        /// With the summary, without the score (the list's order, closest first, says it) and the
+        /// topic (the page's own): a topic's own papers.
         case summarized
         /// The compact entry of `paper-item` (the plain card for a theme without it): archive months, issues.
         case item
@@ -59,6 +60,7 @@ final class RenderedCards: @unchecked Sendable {
         values["summary"] = summary
         // A topic's own list is the only place of this variant: its topic link would lead to the page it is on.
         values["topic"] = false
+        values["score"] = false
         let summarized = try shapes.render("paper-card", values)
         let item = shapes.templates.sources["paper-item"] == nil ? plain : try shapes.render("paper-item", unscored)
         return [plain, scored, summarized, item]
@@ -99,10 +101,9 @@ final class RenderedCards: @unchecked Sendable {
         return marks
     }
 
-    /// The card of `paper` for a page whose root is `root`, with `score` when given (the scored
-    /// variants need one).
+    /// The card of `paper` for a page whose root is `root`; a plain card with a `score` is the scored one.
     func html(_ paper: Int, root: String, score: String? = nil, variant: Variant = .plain) -> String {
-        let variant: Variant = variant == .item ? .item : score == nil ? .plain : variant == .plain ? .scored : variant
+        let variant: Variant = variant == .plain && score != nil ? .scored : variant
         let (all, allMarks) = cardsAndMarks(paper)
         let card = all[variant.rawValue]
         let marks = allMarks[variant.rawValue]

@@ -60,8 +60,19 @@ enum EmbeddedScaffold {
   var form = document.querySelector("form.site-search");
   if (!form || !window.fetch) return;
   var input = form.querySelector("input[type=search]");
-  var panel = document.getElementById("search-results");
-  var status = document.getElementById("search-status");
+  // The results panel and the status line that screen readers announce exist only for the script,
+  // so the script adds them (at load, long before the first query, as a live region needs); every
+  // page of a large digest is a few hundred bytes lighter for it.
+  var status = document.createElement("p");
+  status.id = "search-status";
+  status.className = "visually-hidden";
+  status.setAttribute("aria-live", "polite");
+  var panel = document.createElement("div");
+  panel.id = "search-results";
+  panel.hidden = true;
+  form.appendChild(status);
+  form.appendChild(panel);
+  input.setAttribute("aria-describedby", "search-status");
   var root = form.getAttribute("data-root") || "";
   var cache = {};
   var manifest = null;
@@ -85,10 +96,20 @@ enum EmbeddedScaffold {
     return folded.split(/[^a-z0-9]+/).filter(function (w) { return w.length >= 2; });
   }
 
-  // Posting lists are stored as gaps between ascending ids.
+  // Posting lists are strings of gaps between ascending ids, each gap in base 32, most significant
+  // digit first: a digit is a character of DIGITS, the first 32 ending a gap, the last 32 going on.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT[DIGITS.charAt(d)] = d;
   function decode(gaps) {
-    var out = new Array(gaps.length), id = 0;
-    for (var i = 0; i < gaps.length; i++) { id += gaps[i]; out[i] = id; }
+    var out = [], id = 0, gap = 0;
+    for (var i = 0; i < gaps.length; i++) {
+      var digit = DIGIT[gaps.charAt(i)];
+      if (digit >= 32) { gap = gap * 32 + digit - 32; continue; }
+      id += gap * 32 + digit;
+      out.push(id);
+      gap = 0;
+    }
     return out;
   }
 
@@ -608,11 +629,9 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 <form class="site-search" role="search" action="{{root}}papers/index.html" data-root="{{root}}">
 <label for="search-input">Search papers</label>
 <div class="search-row">
-<input id="search-input" name="q" type="search" spellcheck="false" placeholder="Titles and abstracts" aria-describedby="search-status">
+<input id="search-input" name="q" type="search" spellcheck="false" placeholder="Titles and abstracts">
 <button>Search</button>
 </div>
-<p id="search-status" class="visually-hidden" aria-live="polite"></p>
-<div id="search-results" hidden></div>
 </form>
 </header>
 
@@ -772,8 +791,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 {{#arxiv}}<li><a href="{{abs}}">arXiv abstract ({{id}})</a></li>
 <li><a href="{{pdf}}">PDF on arXiv</a></li>
 <li><a href="{{hf}}">On Hugging Face</a></li>
-{{/arxiv}}{{^arxiv}}<li><a href="{{arxiv_search}}">Search arXiv for this title</a></li>
-<li><a href="{{hf_search}}">Search Hugging Face papers</a></li>
+{{/arxiv}}{{^arxiv}}<li><a href="{{hf_search}}">Search Hugging Face papers</a> for this title</li>
 {{/arxiv}}</ul>
 </section>
 <section aria-labelledby="sources">
@@ -806,7 +824,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
         ("papers.mustache", #"""
 {{% CONTENT_TYPE: HTML}}
 <h1>All papers</h1>
-<p class="lead">{{paper_count}} papers, {{order_label}}{{#paginated}}: papers {{first_position}}–{{last_position}}{{/paginated}}. Browse them by month in the <a href="{{root}}archive/index.html">archive</a>{{#paginated}} or by <a href="{{root}}topics/index.html">topic</a>{{/paginated}}.</p>
+<p class="lead">{{paper_count}} papers, {{order_label}}. {{#partial}}Browse all of them by month in the <a href="{{root}}archive/index.html">archive</a>, newest first, or by <a href="{{root}}topics/index.html">topic</a>.{{/partial}}{{^partial}}Browse them by month in the <a href="{{root}}archive/index.html">archive</a>.{{/partial}}</p>
 {{#has_orders}}
 <nav class="list-orders" aria-label="Order">
   <ul>

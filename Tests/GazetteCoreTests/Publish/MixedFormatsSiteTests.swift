@@ -49,13 +49,15 @@ final class MixedFormatsSiteTests: XCTestCase {
         XCTAssertFalse(page.contains("Hidden Helper"))
         XCTAssertTrue(page.contains(#"href="https://arxiv.org/abs/2509.04664""#))
         XCTAssertTrue(page.contains(#"href="https://arxiv.org/pdf/2509.04664""#))
-        XCTAssertFalse(page.contains("Search arXiv for this title"))
+        XCTAssertFalse(page.contains("huggingface.co/papers?q="))
     }
 
-    func testAPaperWithoutAnIDKeepsTheArxivSearch() throws {
+    /// Without an id, one look-up: Hugging Face's paper search (the listing's own site, whose page
+    /// of the paper links its arXiv abstract and PDF).
+    func testAPaperWithoutAnIDKeepsTheHuggingFaceSearch() throws {
         let page = try XCTUnwrap(site["papers/structural-generalization-is-hard-for-sequence-to-sequence-models/index.html"])
-        XCTAssertTrue(page.contains("Search arXiv for this title"))
-        XCTAssertFalse(page.contains("arxiv.org/abs/"))
+        XCTAssertTrue(page.contains(#"<li><a href="https://huggingface.co/papers?q=Structural+Generalization+Is+Hard+for+Sequence-to-Sequence+Models">Search Hugging Face papers</a> for this title</li>"#), page)
+        XCTAssertFalse(page.contains("arxiv.org/"))
     }
 
     func testEachFileIsAnIssueListingItsPapersEvenUnderAnotherTitle() throws {

@@ -41,27 +41,39 @@ final class PaginatedSiteTests: XCTestCase {
         }
     }
 
-    func testAllPapersAreSplitIntoPagesNewestFirstWithOnePageOfTheMostUpvoted() throws {
+    /// A list of all papers longer than a page is one page in each order: the newest (the archive
+    /// continues them month by month) and the most upvoted; no numbered pages repeat the archive.
+    func testALongListOfAllPapersIsOnePageNewestFirstAndOneOfTheMostUpvoted() throws {
         let (output, papers) = try build(paginate: 3)
-        let ids = Set(papers.map { $0["id"] as! String })
         let newest = try listPages(output, "papers/")
         let upvoted = try listPages(output, "papers/upvotes/")
-        XCTAssertEqual(newest.count, (papers.count + 2) / 3)
+        XCTAssertEqual(newest.count, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/papers/page/2/index.html"))
+        let dates = Dictionary(uniqueKeysWithValues: papers.map { ($0["id"] as! String, $0["published"] as? String ?? "") })
         let listed = try cardIDs(newest)
-        XCTAssertEqual(listed.count, papers.count)
-        XCTAssertEqual(Set(listed), ids)
-        XCTAssertTrue(newest.allSatisfy { !$0.contains("data-sort-lists") && $0.contains(#"<nav class="pagination""#) })
-        // The most upvoted: one page of them, in order, not a second list of every paper.
+        XCTAssertEqual(listed.count, 3)
+        XCTAssertEqual(listed.map { dates[$0]! }, Array(dates.values.sorted(by: >).prefix(3)))
+        XCTAssertTrue(newest[0].contains("\(papers.count) papers, the 3 newest first. Browse all of them by month in the <a href=\"../archive/index.html\">archive</a>"), newest[0])
+        // The most upvoted: one page of them, in order.
         XCTAssertEqual(upvoted.count, 1)
         let upvotes = Dictionary(uniqueKeysWithValues: papers.map { ($0["id"] as! String, $0["upvotes"] as? Int ?? 0) })
         let order = try cardIDs(upvoted).map { upvotes[$0]! }
         XCTAssertEqual(order, Array(upvotes.values.sorted(by: >).prefix(3)))
-        XCTAssertFalse(upvoted[0].contains("data-sort-lists") || upvoted[0].contains(#"<nav class="pagination""#))
+        for page in newest + upvoted {
+            XCTAssertFalse(page.contains("data-sort-lists") || page.contains(#"<nav class="pagination""#))
+        }
         XCTAssertTrue(upvoted[0].contains("\(papers.count) papers, the 3 most upvoted first."), upvoted[0])
         XCTAssertTrue(upvoted[0].contains(#"<a href="../../papers/index.html">Newest first</a>"#))
-        XCTAssertTrue(newest[1].contains(#"<a rel="prev" href="../../../papers/index.html">"#))
-        XCTAssertTrue(newest[0].contains(#"<a rel="next" href="../papers/page/2/index.html">"#))
         XCTAssertTrue(newest[0].contains(#"<a href="../papers/upvotes/index.html">Most upvoted first</a>"#))
+        // Every paper is still in the archive, newest month first.
+        let archive = try read(output + "/archive/index.html")
+        let months = try NSRegularExpression(pattern: #"href="(?:\.\./)*archive/([0-9]{4}-[0-9]{2}|undated)/index\.html""#)
+        let keys = months.matches(in: archive, range: NSRange(archive.startIndex..., in: archive)).map { String(archive[Range($0.range(at: 1), in: archive)!]) }
+        var archived: [String] = []
+        for key in keys { archived += try cardIDs(listPages(output, "archive/\(key)/")) }
+        XCTAssertEqual(archived.count, papers.count)
+        XCTAssertEqual(Set(archived), Set(papers.map { $0["id"] as! String }))
+        XCTAssertEqual(Array(archived.prefix(3)), listed)
     }
 
     func testAListThatFitsOnOnePageKeepsTheBrowsersSortAndFilter() throws {

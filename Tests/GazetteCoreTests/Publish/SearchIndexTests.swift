@@ -13,11 +13,26 @@ final class SearchIndexTests: XCTestCase {
         return try JSONSerialization.jsonObject(with: Data(file.bytes))
     }
 
-    /// The term shard that holds `word`, as search.js finds it through the manifest.
+    /// The ids a posting string holds, decoded as search.js does: base-32 gaps, a digit from
+    /// "A"…"f" ending a gap and one from "g"…"_" going on.
+    func ids(_ packed: String) -> [Int] {
+        let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        var ids: [Int] = [], id = 0, gap = 0
+        for character in packed {
+            let digit = digits.firstIndex(of: character)!
+            if digit >= 32 { gap = gap * 32 + digit - 32; continue }
+            id += gap * 32 + digit
+            ids.append(id)
+            gap = 0
+        }
+        return ids
+    }
+
+    /// The term shard that holds `word`, as search.js finds it through the manifest, with its lists decoded.
     func shard(holding word: String, _ files: [(path: String, bytes: [UInt8])]) throws -> [String: [[Int]]] {
         for path in try filesFor(word, files) {
-            let shard = try XCTUnwrap(json(files, path) as? [String: [[Int]]])
-            if shard[word] != nil { return shard }
+            let shard = try XCTUnwrap(json(files, path) as? [String: [String]])
+            if shard[word] != nil { return shard.mapValues { $0.map(ids) } }
         }
         XCTFail("no shard holds \(word)")
         return [:]
@@ -46,10 +61,18 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(docs[4] as? [Int], [0, 0])
     }
 
-    func testPostingListsAreWrittenAsGaps() throws {
+    func testPostingListsAreWrittenAsBase32Gaps() throws {
         let documents = (0..<6).map { document("Paper \($0)", [0, 2, 5].contains($0) ? "sparse attention" : "dense") }
-        XCTAssertEqual(try shard(holding: "sparse", try SearchIndex(documents: documents).files())["sparse"], [[], [0, 2, 3]])
+        let files = try SearchIndex(documents: documents).files()
+        XCTAssertEqual(try shard(holding: "sparse", files)["sparse"], [[], [0, 2, 5]])
+        let shard = try XCTUnwrap(json(files, try filesFor("sparse", files)[0]) as? [String: [String]])
+        XCTAssertEqual(shard["sparse"], ["", "ACD"])
         XCTAssertEqual(SearchIndex.gaps([3, 5, 9]), [3, 2, 4])
+        // Gaps of 3, 2, 4, 31 and 1060 (= 1·32² + 1·32 + 4: two digits going on, then one ending).
+        var json = JSONWriter(pretty: false)
+        json.gaps([3, 5, 9, 40, 1100])
+        XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), "\"DCEfhhE\"")
+        XCTAssertEqual(ids("DCEfhhE"), [3, 5, 9, 40, 1100])
     }
 
     func testMetadataIsSplitByIdRange() throws {
@@ -131,21 +154,20 @@ final class SearchIndexTests: XCTestCase {
             let paths = try filesFor(String(key.dropLast()), files)
             XCTAssertEqual(paths.count, 1, key)
             let shard = try XCTUnwrap(json(files, paths[0]) as? [String: Any])
-            return try XCTUnwrap(shard[key] as? [[Int]], key)
+            return try XCTUnwrap(shard[key] as? [String], key).map(ids)
         }
         // A prefix that is a word itself carries that word's own lists after the merged ones, and
         // the word has no key of its own.
         let model = try entry("model*")
         XCTAssertNil(try shard(holdingKey: "model*", files)["model"])
         XCTAssertEqual(model.count, 4)
-        func ids(_ gaps: [Int]) -> [Int] { var id = 0; return gaps.map { id += $0; return id } }
-        XCTAssertEqual(ids(model[2]), documents.indices.filter { $0 % 4 == 0 })
+        XCTAssertEqual(model[2], documents.indices.filter { $0 % 4 == 0 })
         let merged = try entry("mod*")
         XCTAssertEqual(merged.count, 2, "no word is \"mod\" itself")
         let inTitle = documents.indices.filter { $0 % 4 != 3 }
-        XCTAssertEqual(ids(merged[0]), inTitle)
+        XCTAssertEqual(merged[0], inTitle)
         // Abstract-only: a paper with a "mod…" word in its title is not listed again.
-        XCTAssertEqual(ids(merged[1]), documents.indices.filter { $0 % 4 == 3 && $0 % 3 == 0 })
+        XCTAssertEqual(merged[1], documents.indices.filter { $0 % 4 == 3 && $0 % 3 == 0 })
         // Words shorter than three letters match exactly and never load a prefix file.
         XCTAssertEqual(try filesFor("mo", files).count, 1)
         XCTAssertEqual(try filesFor("plain", files).count, 1)

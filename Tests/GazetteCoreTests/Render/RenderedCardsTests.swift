@@ -13,7 +13,7 @@ final class RenderedCardsTests: XCTestCase {
         XCTAssertGreaterThan(model.papers.count, 3)
         for index in model.papers.indices {
             for root in ["", "../", "../../../"] {
-                for (score, variant) in [(nil, .plain), (0.4271, .scored), (0.4271, .summarized)] as [(Double?, RenderedCards.Variant)] {
+                for (score, variant) in [(nil, .plain), (0.4271, .scored), (nil, .summarized)] as [(Double?, RenderedCards.Variant)] {
                     // The same values, with the real root and score in place of the marks; only the
                     // summarized card shows the summary.
                     var context = PageContexts.cardContext(index, model: model, title: cleanLatex(model.papers[index].title, markdown: false),
@@ -45,7 +45,10 @@ final class RenderedCardsTests: XCTestCase {
         let summary = escapeHTML(PageContexts.summary(of: model.papers[index]))
         XCTAssertFalse(contexts.cards.html(index, root: "").contains(#"class="summary""#))
         XCTAssertFalse(contexts.cards.html(index, root: "", score: "0.5", variant: .scored).contains(#"class="summary""#))
-        XCTAssertTrue(contexts.cards.html(index, root: "", score: "0.5", variant: .summarized).contains(#"<p class="summary">\#(summary)</p>"#))
+        let summarized = contexts.cards.html(index, root: "", variant: .summarized)
+        XCTAssertTrue(summarized.contains(#"<p class="summary">\#(summary)</p>"#))
+        // A topic's own list is closest first: its order says what the score would.
+        XCTAssertFalse(summarized.contains(#"class="score""#) || summarized.contains(RenderedCards.scoreMark))
     }
 
     func testCardsCarryNoMarksAndShowTheScoreOnlyWhenGiven() throws {
