@@ -144,7 +144,9 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     var papers = timed("merge", { mergePapers(content.dumps) }) { "\($0.count) papers" }
     let mapPath = topicMapPath(contentDirectory: options.contentDirectory)
     let previousMap = options.keepsTopicMap ? try TopicMapFile.load(mapPath) : nil
-    assignSlugs(&papers, kept: previousMap?.papers.mapValues(\.textHash) ?? [:])
+    // Slugs and topics both compare each paper's text hash with the map's: taken once.
+    let hashes = previousMap.map { _ in placementHashes(papers) }
+    assignSlugs(&papers, kept: previousMap?.papers.mapValues(\.textHash) ?? [:], hashes: hashes)
     // Dump pages need only the titles and arXiv ids: the rest lives on in the papers.
     for d in content.dumps.indices {
         for e in content.dumps[d].entries.indices {
@@ -160,7 +162,7 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
             if options.keepsTopicMap { recordedMap = recordTopicMap(model, papers: papers, retired: []) }
             return model
         }
-        let continued = continueTopics(papers, map: previousMap, options: content.config.topics, includeRelated: false)
+        let continued = continueTopics(papers, map: previousMap, options: content.config.topics, includeRelated: false, hashes: hashes)
         topicChanges = continued.changes
         recordedMap = continued.map
         return continued.model

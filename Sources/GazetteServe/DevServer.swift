@@ -10,10 +10,12 @@ public struct ServeOptions: Sendable {
     public var host: String
     /// 0 asks the system for a free port.
     public var port: UInt16
-    /// How often `content/` and `templates/` are checked for changes, in seconds.
+    /// How often `content/` and `templates/` are checked for changes, in seconds. A check stats
+    /// each file (about 2 ms for 200 dumps and a theme): ten a second keep the wait before a
+    /// rebuild short for 2% of a core.
     public var pollInterval: Double
 
-    public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313, pollInterval: Double = 0.3) {
+    public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313, pollInterval: Double = 0.1) {
         self.build = build
         self.host = host
         self.port = port
@@ -138,8 +140,9 @@ public actor DevServer {
             try? await Task.sleep(nanoseconds: UInt64(options.pollInterval * 1e9))
             let now = SourceSnapshot(folders: folders)
             guard now != seen else { continue }
-            // Let an editor finish writing (several files, or write-then-rename) before building.
-            try? await Task.sleep(nanoseconds: 100_000_000)
+            // Let an editor finish writing (several files, or write-then-rename) before building; a
+            // change made after this still shows in the next snapshot and builds again.
+            try? await Task.sleep(nanoseconds: 50_000_000)
             seen = SourceSnapshot(folders: folders)
             log("gazette: change seen, rebuilding")
             await rebuild()

@@ -12,9 +12,7 @@ struct SourceSnapshot: Equatable {
 
     /// Takes `path`'s current stamp as seen: a file the build itself wrote is no edit to rebuild for.
     mutating func refresh(_ path: String) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { files[path] = nil; return }
-        files[path] = FileStamp(modified: attributes[.modificationDate] as? Date ?? .distantPast,
-                                size: (attributes[.size] as? NSNumber)?.intValue ?? 0)
+        files[path] = Self.stamp(path)
     }
 
     /// Reads the stamps of every non-hidden file under `folders`; missing folders count as empty.
@@ -25,11 +23,17 @@ struct SourceSnapshot: Equatable {
             while let relative = enumerator.nextObject() as? String {
                 if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
                 let path = (folder as NSString).appendingPathComponent(relative)
-                guard let attributes = try? fm.attributesOfItem(atPath: path),
-                      attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-                files[path] = FileStamp(modified: attributes[.modificationDate] as? Date ?? .distantPast,
-                                        size: (attributes[.size] as? NSNumber)?.intValue ?? 0)
+                if let stamp = Self.stamp(path) { files[path] = stamp }
             }
         }
+    }
+
+    /// A regular file's stamp (a symbolic link is not followed), from one `lstat`: the snapshot is
+    /// taken ten times a second, and Foundation's attribute dictionary costs several times more.
+    private static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+        return FileStamp(modified: modified, size: Int(info.st_size))
     }
 }

@@ -5,12 +5,16 @@ import Foundation
 /// cache recorded under another fingerprint is not used: every page is rendered again.
 func siteFingerprint(templates: TemplateSet, config: SiteConfig) -> UInt64 {
     var fingerprint = ValueFingerprint()
-    fingerprint.add(integer: Int(bitPattern: UInt(executableFingerprint())))
+    fingerprint.add(integer: Int(bitPattern: UInt(runningExecutableFingerprint)))
     fingerprint.add(value: templates.sources)
     for asset in templates.assets { fingerprint.add(value: asset.path); fingerprint.add(bytes: asset.bytes) }
     fingerprint.add(value: String(reflecting: config))
     return fingerprint.value
 }
+
+/// `executableFingerprint()`, taken once per process: `gazette serve` builds again and again, and
+/// the code running is the code it started with (even if the file is rebuilt meanwhile).
+let runningExecutableFingerprint = executableFingerprint()
 
 /// A hash of the running executable's bytes: the same binary gives the same value in every run and
 /// on every machine (a CI job that rebuilds the same code keeps its cache), any change to the code

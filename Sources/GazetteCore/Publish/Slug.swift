@@ -81,18 +81,21 @@ public struct UniqueSlugs {
 /// paper keeps its URL however the dumps are ordered. `kept` holds the slugs a topic map recorded,
 /// each with the text hash (`placementHash`) of the paper that had it: such a paper keeps its plain
 /// slug even when a new paper whose title gives the same slug sorts before it, so that a new issue
-/// never takes an earlier paper's address (the newcomer gets the hashed suffix).
-public func assignSlugs(_ papers: inout [Paper], kept: [String: String] = [:]) {
+/// never takes an earlier paper's address (the newcomer gets the hashed suffix). `hashes`, when
+/// given, are the papers' `placementHashes` (taken once for slugs and topics).
+public func assignSlugs(_ papers: inout [Paper], kept: [String: String] = [:], hashes: [String]? = nil) {
     var slugs = UniqueSlugs()
     let titles = papers.map(\.title)
     let keys = concurrentChunks(titles.count, minimumChunk: 1024) { range in range.map { normalizedTitleKey(titles[$0]) } }.flatMap { $0 }
     let order = titles.indices.sorted { (keys[$0], titles[$0], $0) < (keys[$1], titles[$1], $1) }
     var assigned = [Bool](repeating: false, count: papers.count)
     if !kept.isEmpty {
+        // Every paper's plain slug and text hash, on all cores; only claiming them goes in order.
+        let hashes = hashes ?? placementHashes(papers)
+        let plains = concurrentChunks(titles.count, minimumChunk: 1024) { range in range.map { slugify(titles[$0]) } }.flatMap { $0 }
         for index in order {
-            let plain = slugify(papers[index].title)
-            guard let hash = kept[plain], hash == placementHash(title: papers[index].title, abstract: papers[index].abstract),
-                  slugs.claim(plain) else { continue }
+            let plain = plains[index]
+            guard let hash = kept[plain], hash == hashes[index], slugs.claim(plain) else { continue }
             papers[index].slug = plain
             assigned[index] = true
         }

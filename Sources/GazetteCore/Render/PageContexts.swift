@@ -84,7 +84,15 @@ struct PageContexts {
 
     /// The relative prefix from a page at `path` back to the site root (`../../` for `a/b/index.html`).
     static func root(for path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        // Counted on the bytes (every page asks, twice in an incremental build): one `../` per
+        // non-empty component before the last, as splitting at "/" would give.
+        var components = 0
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte != UInt8(ascii: "/"), previous == UInt8(ascii: "/") { components += 1 }
+            previous = byte
+        }
+        return String(repeating: "../", count: max(0, components - 1))
     }
 
     // MARK: Shared pieces

@@ -29,17 +29,17 @@ public struct ContinuityRules: Hashable, Sendable {
 /// Continues a digest's topic map. Papers already in the map keep their main topic (unless their
 /// text changed); new papers join the nearest topic; topics are born, split, merged or retired only
 /// by `ContinuityRules`. Kept topics keep their id, slug and name. Returns the model, the map to
-/// record and what changed.
+/// record and what changed. `hashes`, when given, are the papers' `placementHashes`.
 public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptions = TopicOptions(),
                            analyzer: AnalyzerOptions = AnalyzerOptions(),
-                           includeRelated: Bool = true) -> (model: TopicModel, map: TopicMap, changes: TopicMapChanges) {
+                           includeRelated: Bool = true, hashes: [String]? = nil) -> (model: TopicModel, map: TopicMap, changes: TopicMapChanges) {
     let input = TopicInput(papers, analyzer: analyzer)
     let rules = options.continuity
     var changes = TopicMapChanges()
     var warnings: [String] = []
     let live = map.liveTopics
     let n = input.count
-    let hashes = papers.map { placementHash(title: $0.title, abstract: $0.abstract) }
+    let hashes = hashes ?? placementHashes(papers)
     // No papers at all (every dump moved away for a moment): the map stays exactly as it was.
     guard n > 0 else { return (input.emptyModel(), map, changes) }
     guard !live.isEmpty else {

@@ -94,9 +94,21 @@ public struct TopicMap: Equatable, Sendable {
 /// is placed again like a new one.
 public func placementHash(title: String, abstract: String?) -> String {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in title.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+    // FNV-1a, as the maps already committed recorded it; over each string's UTF-8 buffer, which
+    // is several times faster than stepping through its UTF-8 view.
+    func fold(_ string: String) {
+        var string = string
+        string.withUTF8 { for byte in $0 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 } }
+    }
+    fold(title)
     hash = (hash ^ 0x0A) &* 0x0100_0000_01B3
-    for byte in (abstract ?? "").utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+    fold(abstract ?? "")
     let hex = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+/// Every paper's `placementHash`, in order, on all cores: slugs and topics both compare them with
+/// the map's, and each is a pass over a whole abstract.
+public func placementHashes(_ papers: [Paper]) -> [String] {
+    concurrentChunks(papers.count) { range in range.map { placementHash(title: papers[$0].title, abstract: papers[$0].abstract) } }.flatMap { $0 }
 }

@@ -72,18 +72,15 @@ public enum TopicMapFile {
         var sawHeader = false
         func fail(_ line: Int, _ reason: String) -> TopicMapError { .invalid(file: path, line: line, reason: reason) }
         var lineNumber = 0
-        // "\r\n" is one Character in Swift: splitting at "\n" alone would leave a CRLF file one line.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+        func read(_ line: Substring) throws {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { return }
             if line.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 && $0 != 0x09 } ?? false) }) {
                 throw fail(lineNumber, "control characters in the line")
             }
             guard sawHeader else {
                 guard line == header else { throw fail(lineNumber, "expected `\(header)` as the first line that is not a comment") }
                 sawHeader = true
-                continue
+                return
             }
             let keyword = line.prefix { $0 != " " }
             let rest = line.dropFirst(keyword.count).drop { $0 == " " }
@@ -142,6 +139,41 @@ public enum TopicMapFile {
                 paperLines.append((slug, topic, lineNumber))
             default:
                 throw fail(lineNumber, "unknown record `\(keyword)` (expected topic, name, seed, terms, retired-into or paper)")
+            }
+        }
+        /// A well-formed `paper` line of printable ASCII, read from its bytes; false for any other
+        /// line (`read` then takes it, and names what is wrong with it).
+        func readPaper(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard sawHeader, line.count > 6, line.starts(with: "paper ".utf8), line.allSatisfy({ (0x20...0x7E).contains($0) }) else { return false }
+            let fields = line.dropFirst(6).split(separator: UInt8(ascii: " "))
+            guard fields.count == 3, let topic = Int(String(decoding: fields[1], as: UTF8.self)), fields[2].count == 16,
+                  fields[2].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }) else { return false }
+            let slug = String(decoding: fields[0], as: UTF8.self)
+            guard papers[slug] == nil else { return false }
+            papers[slug] = TopicMap.Placement(topic: topic, textHash: String(decoding: fields[2], as: UTF8.self))
+            paperLines.append((slug, topic, lineNumber))
+            return true
+        }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            // "\r\n" is one Character in Swift: splitting at "\n" alone would leave a CRLF file one line.
+            for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+                lineNumber += 1
+                try read(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
+            }
+        } else {
+            // Without "\r", lines end at each "\n" byte (a line feed is a Character of its own).
+            // Most lines are `paper` lines, ten thousand for a large digest, read every build:
+            // those are taken from their bytes, which is many times faster than by Characters.
+            var text = text
+            try text.withUTF8 { bytes in
+                var start = 0
+                while start <= bytes.count {
+                    let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                    lineNumber += 1
+                    let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if !readPaper(line) { try read(Substring(String(decoding: line, as: UTF8.self))) }
+                    start = end + 1
+                }
             }
         }
         guard sawHeader else { throw fail(max(1, lineNumber), "no `\(header)` line: not a topic map") }

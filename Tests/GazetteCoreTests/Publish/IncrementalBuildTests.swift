@@ -165,6 +165,7 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testTheSiteFingerprintFollowsTheCodeConfigurationAndThemeAndNotTheRun() throws {
         XCTAssertEqual(executableFingerprint(), executableFingerprint(), "the same binary, the same value")
+        XCTAssertEqual(runningExecutableFingerprint, executableFingerprint(), "taken once per process, the same value")
         let templates = try TemplateSet(directory: Fixtures.templates)
         var config = SiteConfig()
         let base = siteFingerprint(templates: templates, config: config)

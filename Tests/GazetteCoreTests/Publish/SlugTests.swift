@@ -64,6 +64,10 @@ final class SlugTests: XCTestCase {
         var edited = [Paper(title: "Same title, a study", abstract: "Second."), Paper(title: "Same title: a study", abstract: "Edited.")]
         assignSlugs(&edited, kept: kept)
         XCTAssertEqual(edited[0].slug, "same-title-a-study")
+        // Hashes taken beforehand (a build shares them with the topics) give the same slugs.
+        var given = [Paper(title: "Same title, a study", abstract: "Second."), earlier]
+        assignSlugs(&given, kept: kept, hashes: placementHashes(given))
+        XCTAssertEqual(given.map(\.slug), grown.map(\.slug))
     }
 
     func testHostileTitlesGiveSlugsThatStayInsideTheirDirectory() throws {

@@ -116,6 +116,26 @@ final class TopicMapFileTests: XCTestCase {
         }
     }
 
+    /// `paper` lines are read from their bytes unless the file has a "\r"; both ways agree, on
+    /// good lines and on the errors of bad ones.
+    func testPaperLinesReadFromBytesAgreeWithTheGeneralReader() throws {
+        let good = "gazette-topic-map 1\ntopic 1 a\nname A\n\npaper x 1 0123456789abcdef\npaper  y   +1 00000000000000ff \n# note\npaper é 1 0000000000000001\n"
+        let map = try TopicMapFile.parse(good, path: "m")
+        XCTAssertEqual(map.papers, ["x": .init(topic: 1, textHash: "0123456789abcdef"), "y": .init(topic: 1, textHash: "00000000000000ff"),
+                                    "é": .init(topic: 1, textHash: "0000000000000001")])
+        XCTAssertEqual(try TopicMapFile.parse(good.replacingOccurrences(of: "\n", with: "\r\n"), path: "m"), map)
+        let bad = ["paper x 1 0123456789ABCDEF", "paper x 1 0123456789abcde", "paper x one 0123456789abcdef", "paper x 1",
+                   "paper x 2 0123456789abcdef", "paper x 1 0123456789abcdef\npaper x 1 0123456789abcdef", "paper x 1 0123456789abcdef\t"]
+        for line in bad {
+            let text = "gazette-topic-map 1\ntopic 1 a\nname A\n" + line + "\n"
+            func failure(_ text: String) -> TopicMapError? {
+                do { _ = try TopicMapFile.parse(text, path: "m"); return nil } catch { return error as? TopicMapError }
+            }
+            XCTAssertNotNil(failure(text), line)
+            XCTAssertEqual(failure(text), failure(text.replacingOccurrences(of: "\n", with: "\r\n")), line)
+        }
+    }
+
     func testControlCharactersInALineAreAnError() {
         XCTAssertThrowsError(try TopicMapFile.parse("gazette-topic-map 1\ntopic 1 a\nname A\u{1B}[31m\n", path: "m")) { error in
             guard case .invalid(_, 3, let reason)? = error as? TopicMapError else { return XCTFail("\(error)") }
@@ -167,5 +187,9 @@ final class TopicMapFileTests: XCTestCase {
         XCTAssertNotEqual(hash, placementHash(title: "A", abstract: "c"))
         XCTAssertNotEqual(hash, placementHash(title: "Ab", abstract: ""))
         XCTAssertEqual(placementHash(title: "A", abstract: nil), placementHash(title: "A", abstract: ""))
+        // The value committed maps hold (FNV-1a of title, "\n", abstract): it may never change.
+        XCTAssertEqual(placementHash(title: "A", abstract: "b"), "faedd119a1154f10")
+        let papers = (0..<600).map { Paper(title: "Paper \($0)", abstract: $0 % 3 == 0 ? nil : "Abstract \($0) é") }
+        XCTAssertEqual(placementHashes(papers), papers.map { placementHash(title: $0.title, abstract: $0.abstract) })
     }
 }
