@@ -10,7 +10,10 @@ state is kept. Then, each run, with the 50-paper dump added:
 - full, fresh fit: `gazette build --no-cache --no-topic-map` into a fresh directory (the bench's
   main rows);
 - incremental: `gazette build` into the previous output with its cache, both restored to the
-  N-paper state first.
+  N-paper state first;
+- Hugo, the minimal site of `bench.py` made from the grown digest's papers, built in full into a
+  fresh directory: Hugo has no incremental build outside `hugo server`'s memory, so a maintainer's
+  rebuild after an issue is this.
 Before each incremental run the bench waits --settle seconds: this VM's ext4 (no journal) makes file
 creation several times slower for about a minute after files are deleted, and restoring the
 previous output deletes the files the last run wrote.
@@ -27,7 +30,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import GAZETTE, ROOT, timed  # noqa: E402
+from bench import GAZETTE, ROOT, hugo_site, timed  # noqa: E402
 
 NEW_PAPERS = 50
 PER_DUMP = 400
@@ -82,13 +85,18 @@ def measure(n, runs, settle, out):
     map_path = os.path.join(content, "topics.map")
     shutil.copy(map_path, os.path.join(base, "saved-topics.map"))
     shutil.copy(aside, os.path.join(dumps, new_dump))
-    fulls, fresh, increments, written = [], [], [], []
+    fulls, fresh, hugos, increments, written = [], [], [], [], []
+    hugo = os.path.join(base, "hugo")
     for run in range(runs):
         shutil.copy(os.path.join(base, "saved-topics.map"), map_path)
         os.sync()
         fulls.append(timed(build + ["--no-cache", "--output", os.path.join(base, f"full-{run}")])[:3])
         os.sync()
         fresh.append(timed(build + ["--no-cache", "--no-topic-map", "--output", os.path.join(base, f"fresh-{run}")])[:3])
+        if run == 0:
+            hugo_site(os.path.join(base, "full-0"), hugo)
+        os.sync()
+        hugos.append(timed(["hugo", "--quiet", "--source", hugo, "--destination", os.path.join(hugo, f"public-{run}")])[:3])
         shutil.copy(os.path.join(base, "saved-topics.map"), map_path)
         mirror(os.path.join(base, "saved-public"), output)
         mirror(os.path.join(base, "saved-cache"), cache)
@@ -101,7 +109,7 @@ def measure(n, runs, settle, out):
     mismatch = filecmp.dircmp(output, os.path.join(base, "full-0"))
     same = not (mismatch.left_only or mismatch.right_only or mismatch.diff_files) and all(
         not (d.left_only or d.right_only or d.diff_files) for d in _subdirs(mismatch))
-    return first, fulls, fresh, increments, written[-1], same
+    return first, fulls, fresh, hugos, increments, written[-1], same
 
 
 def _subdirs(comparison):
@@ -121,16 +129,18 @@ def main():
     median = statistics.median
     lines = ["| papers | build | wall s | CPU s | peak MiB | share of the full build with the map | runs |", "|---:|---|---:|---:|---:|---:|---:|"]
     for n in [int(s) for s in args.sizes.split(",")]:
-        first, fulls, fresh, increments, summary, same = measure(n, args.runs, args.settle, args.out)
+        first, fulls, fresh, hugos, increments, summary, same = measure(n, args.runs, args.settle, args.out)
         full_wall = median([r[0] for r in fulls])
         for label, rows in [("full, from the map, no cache", fulls), ("full, fresh fit, no cache", fresh),
-                            (f"incremental, +{NEW_PAPERS} papers", increments)]:
+                            ("Hugo, minimal site, full build", hugos), (f"incremental, +{NEW_PAPERS} papers", increments)]:
             wall = median([r[0] for r in rows])
             lines.append(f"| {n:,} | {label} | {wall:.2f} | {median([r[1] for r in rows]):.2f} | {median([r[2] for r in rows]):.0f} | "
                          f"{wall / full_wall:.2f} | {len(rows)} |")
+        hugo_wall = median([r[0] for r in hugos])
         print(f"{n:,} papers: first build {first[0]:.2f} s; last incremental build: {summary}; "
-              f"its output {'equals' if same else 'DIFFERS FROM'} the full build's", flush=True)
-        print("\n".join(lines[-3:]), flush=True)
+              f"its output {'equals' if same else 'DIFFERS FROM'} the full build's; incremental / Hugo's rebuild "
+              f"{median([r[0] for r in increments]) / hugo_wall:.2f}, Gazette's full build with the map / Hugo's {full_wall / hugo_wall:.2f}", flush=True)
+        print("\n".join(lines[-4:]), flush=True)
         if not args.keep:
             shutil.rmtree(os.path.join(args.out, f"grow-{n}"))
     print()
