@@ -52,6 +52,19 @@ final class MixedFormatsSiteTests: XCTestCase {
         XCTAssertFalse(page.contains("huggingface.co/papers?q="))
     }
 
+    /// The site feed and the data exports are linked from the home page and the lists, not from
+    /// every paper page (a quarter of a kilobyte on each of a large digest's pages).
+    func testPaperPagesLinkNeitherTheSiteFeedNorTheExports() throws {
+        let page = try XCTUnwrap(site["papers/why-language-models-hallucinate/index.html"])
+        XCTAssertFalse(page.contains("application/atom+xml"))
+        XCTAssertFalse(page.contains("papers.json"))
+        for list in ["index.html", "papers/index.html", "archive/index.html"] {
+            let html = try XCTUnwrap(site[list], list)
+            XCTAssertTrue(html.contains(#"<link rel="alternate" type="application/atom+xml""#), list)
+            XCTAssertTrue(html.contains("papers.json</a>"), list)
+        }
+    }
+
     /// Without an id, one look-up: Hugging Face's paper search (the listing's own site, whose page
     /// of the paper links its arXiv abstract and PDF).
     func testAPaperWithoutAnIDKeepsTheHuggingFaceSearch() throws {
