@@ -341,6 +341,8 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         let context: (PageContexts) -> [String: Any]
         /// The page's own Atom feed, path from the site root, beside the site's.
         var feed: (title: String, path: String)? = nil
+        /// The page's fingerprint from its inputs, where that is cheaper than from its context.
+        var key: ((PageContexts) -> UInt64)? = nil
     }
     /// "Page 2 of 7" after a list page's title, from the second page on.
     func numbered(_ title: String, _ page: ListPage) -> String {
@@ -367,7 +369,8 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     jobs += concurrentChunks(model.papers.count, workers: workers) { range in
         range.map { index in
             Job(path: PageContexts.paperPath(model.papers[index]), template: "paper", title: contexts.titles[index],
-                description: contexts.summaries[index], section: "papers", context: { $0.paper(index) })
+                description: contexts.summaries[index], section: "papers", context: { $0.paper(index) },
+                key: { $0.paperPageKey(index, title: contexts.titles[index], description: contexts.summaries[index]) })
         }
     }.flatMap { $0 }
     let months = contexts.archiveMonths()
@@ -421,8 +424,8 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         }
         var fingerprint: UInt64?
         if let reuse, let keyContexts {
-            let made = ValueFingerprint.of(job.template, job.path, job.context(keyContexts), layout(keyContexts),
-                                           job.feed.map { [$0.title, $0.path] } ?? false)
+            let made = job.key?(keyContexts) ?? ValueFingerprint.of(job.template, job.path, job.context(keyContexts), layout(keyContexts),
+                                                                   job.feed.map { [$0.title, $0.path] } ?? false)
             fingerprint = made
             if let previous = reuse.previous[job.path], previous.fingerprint == made {
                 try reuse.keep(job.path)

@@ -22,6 +22,8 @@ struct PageContexts {
     /// When set, contexts hold each card's fingerprint (these) and each abstract's Markdown in place
     /// of their HTML: the values a page's fingerprint is taken from, made without rendering either.
     private(set) var cardFingerprints: [UInt64]?
+    /// Set with `cardFingerprints`: what paper pages' keys are made of (see `PaperPageKeys`).
+    private(set) var paperKeys: PaperPageKeys?
 
     /// `eagerCards: false` renders each card when a page first shows it (an incremental build).
     init(model: SiteModel, markdown: MarkdownRenderer, shapes: TemplateShapes, eagerCards: Bool = true) throws {
@@ -65,9 +67,9 @@ struct PageContexts {
     /// These contexts with fingerprints in place of cards and rendered abstracts (see `cardFingerprints`).
     func fingerprinting() -> PageContexts {
         var copy = self
-        copy.cardFingerprints = concurrentChunks(model.papers.count) { range in
-            range.map { ValueFingerprint.of(Self.cardContext($0, model: model, title: titles[$0], summary: summaries[$0])) }
-        }.flatMap { $0 }
+        let keys = PaperPageKeys(self)
+        copy.cardFingerprints = keys.cards
+        copy.paperKeys = keys
         return copy
     }
 
