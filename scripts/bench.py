@@ -28,6 +28,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import output_bytes  # noqa: E402
@@ -229,6 +230,7 @@ def main():
     parser.add_argument("--realistic-runs", type=int, help="runs of the realistic Hugo site and Pagefind (default --runs)")
     parser.add_argument("--realistic-max", type=int, default=10000, help="build the realistic Hugo site only up to this many papers")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench-out"))
+    parser.add_argument("--settle", type=float, default=65, help="seconds to wait after deleting a previous bench's outputs")
     args = parser.parse_args()
     realistic_runs = args.realistic_runs or args.runs
     os.makedirs(args.out, exist_ok=True)
@@ -240,7 +242,8 @@ def main():
     leftovers = remove_outputs(args.out)
     os.sync()
     if leftovers:
-        print("note: removed outputs of an unfinished bench; the figures may be inflated for a few minutes", flush=True)
+        print(f"note: removed outputs of an unfinished bench; waiting {args.settle:.0f} s for the disk to settle", flush=True)
+        time.sleep(args.settle)
     sizes = [int(s) for s in args.sizes.split(",")]
     find = pagefind() if any(n <= args.realistic_max for n in sizes) else None
     median = statistics.median
