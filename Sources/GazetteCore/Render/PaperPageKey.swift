@@ -88,13 +88,11 @@ extension PageContexts {
         for other in related { key.add(word: keys.links[other.paper]) }
         key.add(integer: paper.sources.count)
         for source in paper.sources { key.add(word: keys.dumps[source.dump] ?? 0) }
-        // The newer and older papers of its main topic (`neighbours(of:root:)`).
-        if let primary = memberships.first, primary.isPrimary, primaryByDate[primary.topic].indices.contains(datePosition[index]),
-           primaryByDate[primary.topic][datePosition[index]] == index {
-            let list = primaryByDate[primary.topic], position = datePosition[index]
+        // The newer and older papers of its main topic, as `neighbours(of:root:)` links them.
+        if let (_, newer, older) = neighbourPapers(of: index) {
             key.add(byte: 1)
-            for neighbour in [position - 1, position + 1] {
-                if list.indices.contains(neighbour) { key.add(byte: 1); key.add(word: keys.links[list[neighbour]]) } else { key.add(byte: 0) }
+            for neighbour in [newer, older] {
+                if let neighbour { key.add(byte: 1); key.add(word: keys.links[neighbour]) } else { key.add(byte: 0) }
             }
         } else {
             key.add(byte: 0)
