@@ -26,10 +26,13 @@ final class LayoutShells: @unchecked Sendable {
     }
 
     /// The page whose layout values are `layout` (from `PageContexts.layout`, in menu `section`) and
-    /// whose body is `body`, made from the shell of its kind: same root, section, type and home-ness.
+    /// whose body is `body`, made from the shell of its kind: same root, section, type, home-ness and
+    /// whether it is its section's own page.
     func page(layout: [String: Any], section: String, body: [UInt8], templates: TemplateSet) throws -> [UInt8] {
         let canonical = layout["canonical"] as? String
-        let key = "\(layout["root"]!)|\(section)|\(layout["og_type"]!)|\(layout["is_home"]!)|\(canonical != nil)"
+        // A section's own page marks its menu entry as the page, the section's other pages as in it.
+        let ownPage = (layout["nav"] as? [[String: Any]])?.contains { $0["aria_current"] as? String == "page" } ?? false
+        let key = "\(layout["root"]!)|\(section)|\(layout["og_type"]!)|\(layout["is_home"]!)|\(canonical != nil)|\(ownPage)"
         return try page(key: key, title: layout["page_title"] as! String, description: layout["description"] as! String,
                         canonical: canonical, body: body) {
             var marked = layout

@@ -103,14 +103,21 @@ struct PageContexts {
         // The not-found page is served at any depth: with a base URL its links can be absolute.
         let root = path == "404.html" ? (model.config.baseURL ?? "") : Self.root(for: path)
         let isPaper = path.hasPrefix("papers/") && path != "papers/index.html"
+        /// A menu entry; `current` is true on every page of its section (as themes have used it),
+        /// `aria_current` is "page" on the entry's own page and "true" on the others of its section.
+        func entry(_ title: String, _ target: String, _ itsSection: String) -> [String: Any] {
+            let inSection = section == itsSection
+            return ["title": title, "href": root + target, "current": inSection,
+                    "aria_current": path == target ? "page" : inSection ? "true" : false]
+        }
         var nav: [[String: Any]] = [
-            ["title": "Topics", "href": root + "topics/index.html", "current": section == "topics"],
-            ["title": "All papers", "href": root + "papers/index.html", "current": section == "papers"],
-            ["title": "Archive", "href": root + "archive/index.html", "current": section == "archive"],
-            ["title": "Issues", "href": root + "dumps/index.html", "current": section == "dumps"],
+            entry("Topics", "topics/index.html", "topics"),
+            entry("All papers", "papers/index.html", "papers"),
+            entry("Archive", "archive/index.html", "archive"),
+            entry("Issues", "dumps/index.html", "dumps"),
         ]
         for page in model.pages.filter({ $0.menuOrder != nil }).sorted(by: { ($0.menuOrder!, $0.slug) < ($1.menuOrder!, $1.slug) }) {
-            nav.append(["title": page.title, "href": root + Self.pagePath(page), "current": section == "page:" + page.slug])
+            nav.append(entry(page.title, Self.pagePath(page), "page:" + page.slug))
         }
         var context: [String: Any] = [
             "root": root,

@@ -485,7 +485,7 @@ h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
 .site-title { font-weight: 700; font-size: 1.2rem; text-decoration: none; color: var(--fg); }
 .site-header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; }
 .site-header nav a { text-decoration: none; }
-.site-header nav a[aria-current="page"] { font-weight: 700; text-decoration: underline; }
+.site-header nav a[aria-current] { font-weight: 700; text-decoration: underline; }
 .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; padding-top: 1rem; padding-bottom: 2rem; }
 .lead { color: var(--muted); font-size: 1.05rem; }
 .stats, .meta, .count, .source, .because, .terms, .score, .weight { color: var(--muted); font-size: 0.9rem; }
@@ -623,7 +623,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 <a class="site-title" href="{{root}}index.html">{{site_title}}</a>
 <nav aria-label="Main">
 <ul>
-{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{#nav}}<li><a href="{{href}}"{{#aria_current}} aria-current="{{aria_current}}"{{/aria_current}}>{{title}}</a></li>
 {{/nav}}</ul>
 </nav>
 <form class="site-search" role="search" action="{{root}}papers/index.html" data-root="{{root}}">
