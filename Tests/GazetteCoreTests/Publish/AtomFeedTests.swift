@@ -44,4 +44,35 @@ final class AtomFeedTests: XCTestCase {
     func testXMLEscapeDropsForbiddenControlCharacters() {
         XCTAssertEqual(xmlEscape("a\u{1}b \"<&>\""), "ab &quot;&lt;&amp;&gt;&quot;")
     }
+
+    /// The escape works on bytes; it must give what escaping scalar by scalar gives, on text with
+    /// every kind of character it treats and the neighbours of those it drops.
+    func testXMLEscapeOnBytesMatchesEscapingScalarByScalar() {
+        func byScalars(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let pieces = ["a", "é", "e\u{301}", "\r\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "&", "<", ">", "\"", "'", "\u{FFFD}",
+                      "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{EFFF}", "\u{10FFFF}", "😀", "漢", "\u{1}x"]
+        var random = SeededRandom(seed: 17)
+        XCTAssertEqual(xmlEscape("plain text, nothing to do"), "plain text, nothing to do")
+        for piece in pieces { XCTAssertEqual(xmlEscape(piece), byScalars(piece), piece.debugDescription) }
+        for _ in 0..<2000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            XCTAssertEqual(xmlEscape(text), byScalars(text), text.debugDescription)
+        }
+    }
 }
+
