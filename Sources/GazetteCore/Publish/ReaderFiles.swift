@@ -1,9 +1,9 @@
 /// Path of a topic's Atom feed, from the site root.
 func topicFeedPath(_ topic: Topic) -> String { "topics/\(topic.slug)/feed.xml" }
 
-/// The files readers' tools fetch beside the pages: the search index, the Atom feeds (the whole
-/// digest and one per topic) and, with a base URL, `sitemap.xml` and `robots.txt`.
-func readerFiles(_ model: SiteModel, pagePaths: [String]) throws -> [(path: String, bytes: [UInt8])] {
+/// The files readers' tools fetch beside the pages, made from the model alone: the search index,
+/// the Atom feeds (the whole digest and one per topic) and the retired topics' redirects and feeds.
+func readerFiles(_ model: SiteModel) throws -> [(path: String, bytes: [UInt8])] {
     let newestFirst = model.newestFirst()
     var files = try SearchIndex(documents: model.searchDocuments(newestFirst: newestFirst)).files()
     func entry(_ index: Int) -> AtomFeed.Entry {
@@ -16,16 +16,18 @@ func readerFiles(_ model: SiteModel, pagePaths: [String]) throws -> [(path: Stri
     if model.config.feeds {
         files += try atomFeeds(model, newestFirst: newestFirst, entry: entry)
     }
-    // Redirects, not pages: the sitemap below lists only `pagePaths`, the live pages.
+    // Redirects, not pages: the sitemap (`siteMapFiles`) lists only the live pages.
     for retired in model.topics.retired {
         files += retiredTopicFiles(retired, successor: retired.successor.map { model.topics.topics[$0] }, config: model.config,
                                    newest: newestFirst.first.flatMap { model.papers[$0].published })
     }
-    if let base = model.config.baseURL {
-        files.append(("sitemap.xml", Array(sitemapXML(baseURL: base, pages: pagePaths).utf8)))
-        files.append(("robots.txt", Array(robotsTXT(baseURL: base).utf8)))
-    }
     return files
+}
+
+/// With a base URL, `sitemap.xml` (the pages at `pagePaths`) and `robots.txt`; without one, nothing.
+func siteMapFiles(_ model: SiteModel, pagePaths: [String]) -> [(path: String, bytes: [UInt8])] {
+    guard let base = model.config.baseURL else { return [] }
+    return [("sitemap.xml", Array(sitemapXML(baseURL: base, pages: pagePaths).utf8)), ("robots.txt", Array(robotsTXT(baseURL: base).utf8))]
 }
 
 /// The digest's feed and one per topic, newest papers first.

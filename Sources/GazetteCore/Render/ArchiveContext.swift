@@ -5,23 +5,18 @@ extension PageContexts {
     /// The archive's months, newest first, each with its papers newest first (ties by title), and
     /// the undated papers (by title) last, under the key `undated`.
     func archiveMonths() -> [(key: String, label: String, papers: [Int])] {
+        // Taken from the newest-first order, each month's papers are in it already: newest first,
+        // ties by title then slug; the undated come last in it, by title then slug.
         var months: [String: [Int]] = [:]
         var undated: [Int] = []
-        for (index, paper) in model.papers.enumerated() {
-            if let date = paper.published { months[date.monthKey, default: []].append(index) } else { undated.append(index) }
-        }
-        let byDate: (Int, Int) -> Bool = { a, b in
-            let pa = model.papers[a], pb = model.papers[b]
-            return pa.published != pb.published ? pa.published! > pb.published! : (pa.title, pa.slug) < (pb.title, pb.slug)
+        for index in newestFirst {
+            if let date = model.papers[index].published { months[date.monthKey, default: []].append(index) } else { undated.append(index) }
         }
         var groups = months.keys.sorted(by: >).map { key in
-            let papers = months[key]!.sorted(by: byDate)
+            let papers = months[key]!
             return (key: key, label: model.papers[papers[0]].published!.monthDisplay, papers: papers)
         }
-        if !undated.isEmpty {
-            groups.append((key: "undated", label: "Undated",
-                           papers: undated.sorted { (model.papers[$0].title, model.papers[$0].slug) < (model.papers[$1].title, model.papers[$1].slug) }))
-        }
+        if !undated.isEmpty { groups.append((key: "undated", label: "Undated", papers: undated)) }
         return groups
     }
 

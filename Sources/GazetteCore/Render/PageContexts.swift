@@ -13,6 +13,8 @@ struct PageContexts {
     /// The main papers of each topic newest first, and each paper's position there.
     let primaryByDate: [[Int]]
     let datePosition: [Int]
+    /// Every paper, newest first (`SiteModel.newestFirst`), sorted once for all the lists.
+    let newestFirst: [Int]
     /// Every paper's card, rendered once.
     let cards: RenderedCards
     /// Each paper's summary (the opening of its abstract), made once.
@@ -45,8 +47,10 @@ struct PageContexts {
             }
             secondary[t].sort { $0.score != $1.score ? $0.score > $1.score : model.papers[$0.paper].title < model.papers[$1.paper].title }
         }
+        let newestFirst = model.newestFirst()
+        self.newestFirst = newestFirst
         var byDate = [[Int]](repeating: [], count: model.topics.topics.count)
-        for paper in model.newestFirst() {
+        for paper in newestFirst {
             if let first = model.topics.memberships[paper].first, first.isPrimary { byDate[first.topic].append(paper) }
         }
         var position = [Int](repeating: -1, count: model.papers.count)
@@ -383,7 +387,7 @@ struct PageContexts {
     /// in the same order, and the most upvoted. Numbered pages of every paper would repeat the
     /// archive's list in another split (42 MB of a 100,000-paper digest) for pages nobody reads far into.
     func allPapersOrders() -> [(label: String, pages: [ListPage])] {
-        let newest = model.newestFirst()
+        let newest = newestFirst
         guard newest.count > perPage else { return [("newest first", listPages(newest, perPage: perPage, directory: "papers/"))] }
         let latest = listPages(Array(newest.prefix(perPage)), perPage: perPage, directory: "papers/")
         let top = Array(model.mostUpvotedFirst(newestFirst: newest).prefix(perPage))

@@ -28,7 +28,7 @@ final class ReaderFilesTests: XCTestCase {
         assignSlugs(&papers)
         let model = SiteModel(config: content.config, dumps: content.dumps, papers: papers,
                               topics: inferTopics(papers, options: content.config.topics), pages: content.pages)
-        let files = try readerFiles(model, pagePaths: [])
+        let files = try readerFiles(model)
         let newest = model.newestFirst()
         let entryLink = try NSRegularExpression(pattern: #"<entry>\s*<title>[^<]*</title>\s*<id>urn:gazette:papers:([^<]+)</id>"#)
         var fullFeeds = 0

@@ -163,6 +163,19 @@ final class TopicMapBuildTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), ["content", "public"], "no staging tree is left")
     }
 
+    /// The map is read while the content is parsed; a broken content file is still the error
+    /// reported first, as when the map was read after it.
+    func testABrokenConfigIsReportedBeforeABrokenMap() throws {
+        _ = try buildSite(options())
+        _ = try breakMap()
+        let config = content + "/site.yml"
+        try (String(contentsOfFile: config, encoding: .utf8) + "paginate: many\n").write(toFile: config, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try buildSite(options())) { error in
+            XCTAssertTrue("\(error)".contains(config), "\(error)")
+            XCTAssertFalse("\(error)".contains(self.mapPath), "\(error)")
+        }
+    }
+
     func testCheckReportsACorruptMapWithItsLine() throws {
         _ = try buildSite(options())
         XCTAssertTrue(checkSite(options()).passed)
