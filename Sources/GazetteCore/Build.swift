@@ -151,6 +151,10 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     // Slugs and topics both compare each paper's text hash with the map's: taken once.
     let hashes = previousMap.map { _ in placementHashes(papers) }
     assignSlugs(&papers, kept: previousMap?.papers.mapValues(\.textHash) ?? [:], hashes: hashes)
+    // The search index's words need only the papers' text and slugs: they are indexed on another
+    // thread while topics are inferred, which leaves a core idle for a third of its time.
+    let slugged = papers
+    let searchText = BackgroundWork { try SearchText(papers: slugged) }
     // Dump pages need only the titles and arXiv ids: the rest lives on in the papers.
     for d in content.dumps.indices {
         for e in content.dumps[d].entries.indices {
@@ -198,7 +202,8 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     var incremental = false
     let tally = OutputTally(keepsSizes: options.cacheDirectory != nil)
     func render(reuse: PageReuse?, emit: @escaping (String, [UInt8]) throws -> Void) throws {
-        counts = try timed("render", { try renderSite(model, templates: templates, reuse: reuse, emit: { tally.record($0, $1.count); try emit($0, $1) }) }) {
+        counts = try timed("render", { try renderSite(model, templates: templates, reuse: reuse, searchText: { try searchText.value() },
+                                                      emit: { tally.record($0, $1.count); try emit($0, $1) }) }) {
             "\($0.pages) pages (\($0.rendered) rendered), \($0.files) files, \($0.bytes / 1024) KiB"
         }
     }
@@ -333,15 +338,17 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
 ///
 /// With `reuse`, each page's fingerprint (of its template, path and every value it shows, cards
 /// and abstracts by their inputs) is taken first, and a page whose fingerprint is the previous
-/// build's is not rendered but handed to `reuse.keep`.
+/// build's is not rendered but handed to `reuse.keep`. `searchText` gives the search index's part
+/// made from the papers' text, when the caller has it made beforehand.
 public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int? = nil, layoutShells: Bool = true,
-                       templateShapes: Bool = true, reuse: PageReuse? = nil, emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
+                       templateShapes: Bool = true, reuse: PageReuse? = nil, searchText: (() throws -> SearchText)? = nil,
+                       emit: @escaping (String, [UInt8]) throws -> Void) throws -> RenderCounts {
     // The search index and feeds, and the assets and exports, need only the model: they are made on
     // other threads from the start, while this one puts together the pages' contexts and the list of
     // pages (most of a second on one core at 100,000 papers), and then alongside the pages.
     // They are waited for on every way out, so nothing is emitted once this has returned or thrown.
     let readers = BackgroundWork(inline: workers == 1) { () throws -> (files: Int, bytes: Int) in
-        try emitAll(try readerFiles(model), emit)
+        try emitAll(try readerFiles(model, text: try searchText?()), emit)
     }
     defer { readers.wait() }
     let exports = BackgroundWork(inline: workers == 1) { () throws -> (files: Int, bytes: Int) in

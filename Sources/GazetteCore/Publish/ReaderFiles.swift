@@ -3,9 +3,20 @@ func topicFeedPath(_ topic: Topic) -> String { "topics/\(topic.slug)/feed.xml" }
 
 /// The files readers' tools fetch beside the pages, made from the model alone: the search index,
 /// the Atom feeds (the whole digest and one per topic) and the retired topics' redirects and feeds.
-func readerFiles(_ model: SiteModel) throws -> [(path: String, bytes: [UInt8])] {
-    let newestFirst = model.newestFirst()
-    var files = try SearchIndex(documents: model.searchDocuments(newestFirst: newestFirst)).files()
+/// `text`, when made from the model's papers, saves making the search index's terms again.
+func readerFiles(_ model: SiteModel, text: SearchText? = nil) throws -> [(path: String, bytes: [UInt8])] {
+    let made = text.flatMap { $0.matches(model) ? $0 : nil }
+    let newestFirst = made?.newestFirst ?? model.newestFirst()
+    var files: [(path: String, bytes: [UInt8])]
+    if let text = made {
+        var documents = text.documents
+        for (position, index) in newestFirst.enumerated() {
+            documents[position].topic = model.topics.memberships[index].first.map { model.topics.topics[$0.topic].name } ?? ""
+        }
+        files = try SearchIndex(documents: documents).files(terms: text.terms)
+    } else {
+        files = try SearchIndex(documents: model.searchDocuments(newestFirst: newestFirst)).files()
+    }
     func entry(_ index: Int) -> AtomFeed.Entry {
         let paper = model.papers[index]
         return AtomFeed.Entry(title: cleanLatex(paper.title, markdown: false), path: PageContexts.paperPath(paper),

@@ -213,8 +213,21 @@ public struct SearchIndex: Sendable {
         return Postings(words: order.map { postings.words[$0] }, title: order.map { postings.title[$0] }, abstract: order.map { postings.abstract[$0] })
     }
 
+    /// The term shards (`search/t-<n>.json`) and what the manifest says of them: made from the
+    /// documents' words alone, so a build makes them while it infers topics.
+    struct Terms: Sendable {
+        var files: [(path: String, bytes: [UInt8])]
+        var prefixes: [String]
+        var separators: [String]
+    }
+
     /// Every file of the index, path (under the site root) → bytes, in path order.
     public func files() throws -> [(path: String, bytes: [UInt8])] {
+        try files(terms: terms())
+    }
+
+    /// The index's term shards.
+    func terms() throws -> Terms {
         let postings = postings()
         let count = documents.count
         let sizes = postings.words.indices.map { word in
@@ -248,6 +261,12 @@ public struct SearchIndex: Sendable {
                 return json.finish()
             }))
         }
+        return Terms(files: try concurrentMap(jobs) { (path: $0.path, bytes: $0.make()) }, prefixes: plan.prefixes, separators: plan.separators)
+    }
+
+    /// Every file of the index, with the term shards `terms` made from these documents' words.
+    func files(terms: Terms) throws -> [(path: String, bytes: [UInt8])] {
+        var jobs: [(path: String, make: () -> [UInt8])] = []
         // Topic names once, in the manifest; metadata shards refer to them by number.
         let topics = Array(Set(documents.map(\.topic))).sorted()
         let topicNumber = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1, $0) })
@@ -275,12 +294,12 @@ public struct SearchIndex: Sendable {
         manifest.key("docs_per_shard"); manifest.int(docsPerShard)
         manifest.key("documents"); manifest.int(documents.count)
         manifest.key("max_words"); manifest.int(Self.maxQueryWords)
-        manifest.key("prefixes"); manifest.beginArray(); for prefix in plan.prefixes { manifest.string(prefix) }; manifest.endArray()
-        manifest.key("shards"); manifest.beginArray(); for key in plan.separators { manifest.string(key) }; manifest.endArray()
+        manifest.key("prefixes"); manifest.beginArray(); for prefix in terms.prefixes { manifest.string(prefix) }; manifest.endArray()
+        manifest.key("shards"); manifest.beginArray(); for key in terms.separators { manifest.string(key) }; manifest.endArray()
         manifest.key("topics"); manifest.beginArray(); for topic in topics { manifest.string(topic) }; manifest.endArray()
         manifest.key("version"); manifest.int(Self.version)
         manifest.endObject()
-        var out: [(path: String, bytes: [UInt8])] = try concurrentMap(jobs) { (path: $0.path, bytes: $0.make()) }
+        var out: [(path: String, bytes: [UInt8])] = try concurrentMap(jobs) { (path: $0.path, bytes: $0.make()) } + terms.files
         out.append(("search/manifest.json", manifest.finish()))
         return out.sorted { $0.path < $1.path }
     }
@@ -464,12 +483,43 @@ extension SiteModel {
     /// scores list newer papers first. Cleaning the abstracts is the costly part: it runs on all cores.
     func searchDocuments(newestFirst order: [Int]? = nil) -> [SearchDocument] {
         let order = order ?? newestFirst()
-        return concurrentChunks(order.count, minimumChunk: 64) { range in range.map { order[$0] }.map { index in
-            let paper = papers[index]
-            let topic = topics.memberships[index].first.map { topics.topics[$0.topic].name } ?? ""
-            return SearchDocument(title: cleanLatex(paper.title, markdown: false), abstract: cleanLatex(paper.abstract ?? "", markdown: false),
-                                  path: PageContexts.paperPath(paper), topic: topic,
-                                  date: paper.published?.display ?? "", dateISO: paper.published?.iso ?? "")
-        } }.flatMap { $0 }
+        return GazetteCore.searchDocuments(papers, order: order) { index in
+            topics.memberships[index].first.map { topics.topics[$0.topic].name } ?? ""
+        }
     }
 }
+
+/// The search documents of `papers` in `order`, each with the topic name `topic` gives its paper.
+func searchDocuments(_ papers: [Paper], order: [Int], topic: (Int) -> String) -> [SearchDocument] {
+    concurrentChunks(order.count, minimumChunk: 64) { range in range.map { order[$0] }.map { index in
+        let paper = papers[index]
+        return SearchDocument(title: cleanLatex(paper.title, markdown: false), abstract: cleanLatex(paper.abstract ?? "", markdown: false),
+                              path: PageContexts.paperPath(paper), topic: topic(index),
+                              date: paper.published?.display ?? "", dateISO: paper.published?.iso ?? "")
+    } }.flatMap { $0 }
+}
+
+/// The part of the search index made from the papers' text alone, before their topics are known:
+/// the papers newest first, their search documents (without topic names) and the term shards.
+/// A build makes it on another thread while topics are inferred, where cores would otherwise wait.
+public struct SearchText: Sendable {
+    /// The papers it was made from (the same storage as the model's in a build, so comparing is quick).
+    var papers: [Paper]
+    /// Paper indices newest first (`SiteModel.newestFirst`).
+    var newestFirst: [Int]
+    /// The papers' search documents in that order, topic names left empty.
+    var documents: [SearchDocument]
+    var terms: SearchIndex.Terms
+
+    /// Made from the papers as the site model will hold them (slugs assigned).
+    public init(papers: [Paper]) throws {
+        self.papers = papers
+        newestFirst = GazetteCore.newestFirst(papers)
+        documents = searchDocuments(papers, order: newestFirst) { _ in "" }
+        terms = try SearchIndex(documents: documents).terms()
+    }
+
+    /// Whether this was made from `model`'s papers.
+    func matches(_ model: SiteModel) -> Bool { papers == model.papers }
+}
+

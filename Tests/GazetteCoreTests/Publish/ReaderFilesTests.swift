@@ -169,4 +169,32 @@ final class ReaderFilesTests: XCTestCase {
         let topics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/topics.json"))) as! [[String: Any]]
         XCTAssertTrue(try read(output + "/topics/\(topics[0]["slug"] as! String)/index.html").contains(#"<p class="summary">"#))
     }
+
+    /// A build indexes the papers' words before their topics are known; the reader files must be
+    /// byte for byte those made from the finished model, and text made from other papers (another
+    /// order, another slug) must not be used.
+    func testSearchTextMadeBeforeTopicsGivesTheSameFiles() throws {
+        for directory in [Fixtures.defaultContent, Fixtures.path("Site/content")] {
+            let model = try siteModel(directory)
+            let expected = try readerFiles(model)
+            XCTAssertTrue(expected.contains { $0.path.hasPrefix("search/t-") })
+            assertSame(try readerFiles(model, text: SearchText(papers: model.papers)), expected, directory)
+            var emptied = try SearchText(papers: model.papers)
+            emptied.terms.files = []
+            XCTAssertFalse(try readerFiles(model, text: emptied).contains { $0.path.hasPrefix("search/t-") }, "the text made beforehand is used")
+            var other = model.papers
+            other[0].slug += "-moved"
+            assertSame(try readerFiles(model, text: SearchText(papers: other)), expected, "\(directory), another slug")
+            other = model.papers
+            other[0].published = PaperDate(year: 1999, month: 1, day: 1)
+            assertSame(try readerFiles(model, text: SearchText(papers: other)), expected, "\(directory), another order")
+        }
+    }
+
+    func assertSame(_ actual: [(path: String, bytes: [UInt8])], _ expected: [(path: String, bytes: [UInt8])], _ label: String,
+                    file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(actual.map(\.path), expected.map(\.path), label, file: file, line: line)
+        for (a, e) in zip(actual, expected) where a.bytes != e.bytes { XCTFail("\(label): \(a.path) differs", file: file, line: line) }
+    }
 }
+
