@@ -155,6 +155,7 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     // thread while topics are inferred, which leaves a core idle for a third of its time.
     let slugged = papers
     let searchText = BackgroundWork { try SearchText(papers: slugged) }
+    defer { searchText.wait() }
     // Dump pages need only the titles and arXiv ids: the rest lives on in the papers.
     for d in content.dumps.indices {
         for e in content.dumps[d].entries.indices {
