@@ -11,12 +11,15 @@ after new dumps arrive, with the topic map kept in between (issue 15's targets).
 
 For each growth it reports the share of earlier papers that keep their main topic, whether every
 earlier topic URL and feed URL still resolves, whether kept topics kept their names, and what was
-born and retired.
+born and retired; and what readers of the earlier papers' pages see change: how many of those pages
+differ in any byte, how many related-paper lists changed, and how many of those changes bring in a
+new paper (the rest are reorderings and swaps among earlier papers, from term weights shifting).
 
 usage: topic_continuity.py [--gazette .build/release/gazette] [--content content] [--work DIR] [--skip-synthetic]
 """
 import argparse
 import collections
+import hashlib
 import json
 import os
 import random
@@ -41,7 +44,7 @@ def read_map(path):
         elif line.startswith("retired-into ") and current is not None:
             current["retired"] = True
         elif line.startswith("paper "):
-            _, slug, tid, _ = line.split(" ")
+            _, slug, tid = line.split(" ")[:3]
             papers[slug] = int(tid)
     return topics, papers
 
@@ -66,10 +69,12 @@ def growth(gazette, work, name, base_dumps, new_dumps, site_dir, labels=None):
         shutil.copy(path, os.path.join(content, "dumps"))
     build(gazette, content, output)
     before_topics, before_papers = read_map(os.path.join(content, "topics.map"))
+    before_pages = paper_pages(output)
     for path in new_dumps:
         shutil.copy(path, os.path.join(content, "dumps"))
     build(gazette, content, output)
     after_topics, after_papers = read_map(os.path.join(content, "topics.map"))
+    after_pages = paper_pages(output)
     kept = sum(1 for slug, tid in before_papers.items() if after_papers.get(slug) == tid)
     earlier = sum(1 for slug in before_papers if slug in after_papers)
     live_before = {tid: t for tid, t in before_topics.items() if not t["retired"]}
@@ -86,6 +91,7 @@ def growth(gazette, work, name, base_dumps, new_dumps, site_dir, labels=None):
         "urls": f"{resolving}/{len(urls)}", "names_kept": f"{names_kept}/{len(kept_ids)}",
         "topics": f"{len(live_before)} → {sum(1 for t in after_topics.values() if not t['retired'])}",
         "born": born, "retired": retired,
+        "pages": page_changes(before_pages, after_pages),
     }
     if labels is not None:
         new = [slug for slug in after_papers if slug not in before_papers]
@@ -94,6 +100,29 @@ def growth(gazette, work, name, base_dumps, new_dumps, site_dir, labels=None):
         build(gazette, content, refit_output, "--no-topic-map")
         result["refit"] = label_hits(primary_topics(refit_output), new, labels)
     return result
+
+
+def paper_pages(output):
+    """Each paper's related list (slugs) and the hash of its page, by slug."""
+    papers = json.load(open(os.path.join(output, "papers.json"), encoding="utf-8"))
+    pages = {}
+    for p in papers:
+        with open(os.path.join(output, "papers", p["id"], "index.html"), "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+        pages[p["id"]] = (digest, [papers[i]["id"] for i in p["related"]])
+    return pages
+
+
+def page_changes(before, after):
+    """Of the earlier papers' pages: changed in any byte, related list changed, and that list
+    changed with a new paper in it."""
+    earlier = [slug for slug in before if slug in after]
+    new = set(after) - set(before)
+    changed = [s for s in earlier if before[s][0] != after[s][0]]
+    related = [s for s in earlier if before[s][1] != after[s][1]]
+    with_new = [s for s in related if new & set(after[s][1])]
+    share = lambda part: round(100 * len(part) / max(1, len(earlier)), 1)
+    return {"changed_pct": share(changed), "related_pct": share(related), "related_new_pct": share(with_new)}
 
 
 def primary_topics(output):
@@ -167,6 +196,12 @@ def main():
     for r in results:
         print(f"| {r['growth']} | {r['earlier']} | {r['new']} | {r['grow_pct']:.1f}% | {r['kept_pct']:.1f}% | {r['urls']} | {r['names_kept']} | {r['topics']} | "
               f"{', '.join(r['born']) or '–'} | {', '.join(r['retired']) or '–'} |")
+    print("\nThe earlier papers' pages after the growth (share of those pages):")
+    print("| growth | page changed | related list changed | related list changed by a new paper joining it | changed by term weights alone |")
+    print("|---|---:|---:|---:|---:|")
+    for r in results:
+        p = r["pages"]
+        print(f"| {r['growth']} | {p['changed_pct']:.1f}% | {p['related_pct']:.1f}% | {p['related_new_pct']:.1f}% | {p['related_pct'] - p['related_new_pct']:.1f}% |")
     scored = [r for r in results if "continued" in r]
     if scored:
         print("\nNew papers against the readers' labels (label most of the topic's papers carry = the paper's own):")
