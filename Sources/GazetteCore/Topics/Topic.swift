@@ -113,4 +113,8 @@ public struct TopicModel: Sendable {
     public var warnings: [String]
     /// Topics of the topic map that no longer stand on their own, for their redirects.
     public var retired: [RetiredTopic] = []
+    /// Per paper, in input order: whether its words count in the term weights of related papers
+    /// (nil: every paper's do). A continued map leaves out the papers added since the weights
+    /// were last taken, so that a new issue does not reorder the related lists of earlier papers.
+    public var relatedWeights: [Bool]? = nil
 }

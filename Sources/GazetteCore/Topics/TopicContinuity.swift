@@ -22,6 +22,11 @@ public struct ContinuityRules: Hashable, Sendable {
     /// while it is at least this share as alike that topic as the topic it fits best; below, the
     /// evidence has changed substantially and it is placed again like a new paper.
     public var changedTextKeepShare = 0.8
+    /// Related papers weigh terms by the papers of the map as it was when the weights were last
+    /// taken, so that a new issue does not reorder the related lists of the earlier papers; the
+    /// weights are taken again from every paper once the papers added since are more than this
+    /// share of those.
+    public var weightsRefreshShare = 0.2
 
     public init() {}
 }
@@ -292,7 +297,8 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
             changes.born[b].reason += "; it takes back the address of the retired topic of that name"
         }
     }
-    if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
+    model.relatedWeights = relatedWeights(papers, map: map, refreshShare: rules.weightsRefreshShare)
+    if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount, analyzer: analyzer) }
     // Absent papers stay where they were, or follow their topic to its successor.
     let liveIDs = Set(model.topics.map(\.mapID) + dormant.map(\.id))
     let successorOf = Dictionary(retiredEntries.map { ($0.id, $0.successor) }, uniquingKeysWith: { a, _ in a })
@@ -300,12 +306,22 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     for (slug, placement) in absent {
         var topic: Int? = placement.topic
         if let id = topic, !liveIDs.contains(id) { topic = successorOf[id] ?? nil }
-        if let topic, liveIDs.contains(topic) { kept[slug] = TopicMap.Placement(topic: topic, textHash: placement.textHash) }
+        if let topic, liveIDs.contains(topic) { kept[slug] = TopicMap.Placement(topic: topic, textHash: placement.textHash, inWeights: placement.inWeights) }
     }
     let recorded = recordTopicMap(model, papers: papers, hashes: hashes, retired: retiredEntries + dormant, absent: kept)
     model.retired = retiredTopics(recorded, model: model)
         + dormant.map { RetiredTopic(name: $0.name, slug: $0.slug, successor: nil, retiredOn: nil, paperCount: absentCount[clusterOfID[$0.id]!]) }
     return (model, recorded, changes)
+}
+
+/// Which papers' words count in the related papers' term weights (input order): those of the map
+/// not marked as added since the weights were last taken. Nil (every paper's) when the others are
+/// more than `refreshShare` of them, or none of the papers is one of them.
+func relatedWeights(_ papers: [Paper], map: TopicMap, refreshShare: Double) -> [Bool]? {
+    let counted = papers.map { map.papers[$0.slug]?.inWeights == true }
+    let inWeights = counted.filter { $0 }.count
+    guard inWeights > 0, Double(papers.count - inWeights) <= refreshShare * Double(inWeights) else { return nil }
+    return counted
 }
 
 /// Topics born in this build that carry the name of a retired topic take that topic's id and slug
@@ -345,12 +361,14 @@ public func recordTopicMap(_ model: TopicModel, papers: [Paper], hashes: [String
         TopicMap.Entry(id: $0.mapID, slug: $0.slug, name: $0.name, seed: $0.seedName, definition: $0.terms.map { ($0.key, $0.weight) })
     }
     entries += retired
-    var placements = absent
+    // Weights taken again from every paper (nil) count the absent papers too once they return.
+    var placements = model.relatedWeights == nil ? absent.mapValues { TopicMap.Placement(topic: $0.topic, textHash: $0.textHash) } : absent
     placements.reserveCapacity(papers.count + absent.count)
     for (index, paper) in papers.enumerated() {
         guard let primary = model.memberships[index].first else { continue }
         placements[paper.slug] = TopicMap.Placement(topic: model.topics[primary.topic].mapID,
-                                                    textHash: hashes?[index] ?? placementHash(title: paper.title, abstract: paper.abstract))
+                                                    textHash: hashes?[index] ?? placementHash(title: paper.title, abstract: paper.abstract),
+                                                    inWeights: model.relatedWeights?[index] ?? true)
     }
     return TopicMap(topics: entries, papers: placements)
 }

@@ -234,9 +234,11 @@ func assembleTopicModel(_ input: TopicInput, papers: [Paper], labels inputLabels
 
 /// Each paper's most similar papers (input order), computed in the model's canonical order so that
 /// ties break the same way however the input was ordered.
-public func relatedPapers(in model: TopicModel, count: Int) -> [[RelatedPaper]] {
+public func relatedPapers(in model: TopicModel, count: Int, analyzer: AnalyzerOptions = AnalyzerOptions()) -> [[RelatedPaper]] {
     let order = model.canonicalOrder
-    let canonical = relatedPapers(order.map { model.vectors[$0] }, dimension: model.corpus.terms.count, count: count)
+    // Weights from every paper are those of the model's own vectors.
+    let vectors = model.relatedWeights.flatMap { $0.contains(false) ? tfidfVectors(model.corpus, weightedBy: $0, options: analyzer) : nil } ?? model.vectors
+    let canonical = relatedPapers(order.map { vectors[$0] }, dimension: model.corpus.terms.count, count: count)
     var related = [[RelatedPaper]](repeating: [], count: order.count)
     for (position, input) in order.enumerated() {
         related[input] = canonical[position].map { RelatedPaper(paper: order[$0.paper], score: $0.score) }

@@ -45,10 +45,14 @@ public struct TopicMap: Equatable, Sendable {
     public struct Placement: Equatable, Sendable {
         public var topic: Int
         public var textHash: String
+        /// False for a paper added since the related papers' term weights were last taken: its
+        /// words count in them from the next refresh on (`new` on its line).
+        public var inWeights: Bool
 
-        public init(topic: Int, textHash: String) {
+        public init(topic: Int, textHash: String, inWeights: Bool = true) {
             self.topic = topic
             self.textHash = textHash
+            self.inWeights = inWeights
         }
     }
 

@@ -30,6 +30,9 @@ public enum TopicMapError: Error, Equatable, CustomStringConvertible {
 ///     name Old name
 ///     retired-into 3 2025-08-07 42
 ///     paper some-paper-slug 3 0123456789abcdef
+///     paper a-later-paper 3 fedcba9876543210 new
+///
+/// `new` marks a paper added since the related papers' term weights were last taken.
 public enum TopicMapFile {
     static let header = "gazette-topic-map 1"
 
@@ -57,7 +60,7 @@ public enum TopicMapFile {
         out += "\n"
         for slug in map.papers.keys.sorted() {
             let placement = map.papers[slug]!
-            out += "paper \(slug) \(placement.topic) \(placement.textHash)\n"
+            out += "paper \(slug) \(placement.topic) \(placement.textHash)\(placement.inWeights ? "" : " new")\n"
         }
         return out
     }
@@ -127,15 +130,18 @@ public enum TopicMapFile {
                     }
                 }
             case "paper":
-                guard fields.count == 3, let topic = Int(fields[1]) else {
-                    throw fail(lineNumber, "expected `paper <slug> <topic id> <text hash>`")
+                guard fields.count == 3 || fields.count == 4, let topic = Int(fields[1]) else {
+                    throw fail(lineNumber, "expected `paper <slug> <topic id> <text hash>`, then `new` for a paper whose words do not count in the term weights yet")
+                }
+                guard fields.count == 3 || fields[3] == "new" else {
+                    throw fail(lineNumber, "`\(fields[3])` after the text hash: expected nothing or `new`")
                 }
                 let slug = String(fields[0])
                 guard papers[slug] == nil else { throw fail(lineNumber, "paper `\(slug)` appears twice") }
                 guard fields[2].count == 16, fields[2].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
                     throw fail(lineNumber, "`\(fields[2])` is not a text hash (16 lowercase hexadecimal digits)")
                 }
-                papers[slug] = TopicMap.Placement(topic: topic, textHash: String(fields[2]))
+                papers[slug] = TopicMap.Placement(topic: topic, textHash: String(fields[2]), inWeights: fields.count == 3)
                 paperLines.append((slug, topic, lineNumber))
             default:
                 throw fail(lineNumber, "unknown record `\(keyword)` (expected topic, name, seed, terms, retired-into or paper)")
@@ -146,11 +152,12 @@ public enum TopicMapFile {
         func readPaper(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
             guard sawHeader, line.count > 6, line.starts(with: "paper ".utf8), line.allSatisfy({ (0x20...0x7E).contains($0) }) else { return false }
             let fields = line.dropFirst(6).split(separator: UInt8(ascii: " "))
-            guard fields.count == 3, let topic = Int(String(decoding: fields[1], as: UTF8.self)), fields[2].count == 16,
+            guard fields.count == 3 || fields.count == 4 && fields[3].elementsEqual("new".utf8),
+                  let topic = Int(String(decoding: fields[1], as: UTF8.self)), fields[2].count == 16,
                   fields[2].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }) else { return false }
             let slug = String(decoding: fields[0], as: UTF8.self)
             guard papers[slug] == nil else { return false }
-            papers[slug] = TopicMap.Placement(topic: topic, textHash: String(decoding: fields[2], as: UTF8.self))
+            papers[slug] = TopicMap.Placement(topic: topic, textHash: String(decoding: fields[2], as: UTF8.self), inWeights: fields.count == 3)
             paperLines.append((slug, topic, lineNumber))
             return true
         }

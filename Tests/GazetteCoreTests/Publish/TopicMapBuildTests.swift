@@ -93,6 +93,36 @@ final class TopicMapBuildTests: XCTestCase {
         XCTAssertEqual(after.papers.count, second.papers)
     }
 
+    /// The default content grown by its last dump (15 papers, 3%): the map records the new papers
+    /// as `new` (their words do not count in related papers' term weights yet), and a build from
+    /// that map with nothing added keeps the marks and the site.
+    func testAnIssueRecordsItsPapersAsNewInTheMap() throws {
+        let grown = root.appendingPathComponent("grown").path
+        try FileManager.default.copyItem(atPath: Fixtures.defaultContent, toPath: grown)
+        try? FileManager.default.removeItem(atPath: grown + "/topics.map")
+        let last = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: grown + "/dumps").sorted().last)
+        try FileManager.default.moveItem(atPath: grown + "/dumps/" + last, toPath: root.appendingPathComponent(last).path)
+        var options = BuildOptions(contentDirectory: grown, outputDirectory: root.appendingPathComponent("grown-public").path,
+                                   templatesDirectory: Fixtures.templates)
+        options.keepsTopicMap = true
+        _ = try buildSite(options)
+        let before = try XCTUnwrap(TopicMapFile.load(grown + "/topics.map"))
+        XCTAssertTrue(before.papers.values.allSatisfy(\.inWeights))
+        try FileManager.default.moveItem(atPath: root.appendingPathComponent(last).path, toPath: grown + "/dumps/" + last)
+        _ = try buildSite(options)
+        let mapBytes = try Data(contentsOf: URL(fileURLWithPath: grown + "/topics.map"))
+        let after = try XCTUnwrap(TopicMapFile.load(grown + "/topics.map"))
+        let added = Set(after.papers.keys).subtracting(before.papers.keys)
+        XCTAssertEqual(added.count, 15)
+        XCTAssertEqual(Set(after.papers.filter { !$0.value.inWeights }.keys), added)
+        XCTAssertEqual(String(decoding: mapBytes, as: UTF8.self).components(separatedBy: " new\n").count - 1, 15)
+        let site = Fixtures.snapshot(root.appendingPathComponent("grown-public").path)
+        let again = try buildSite(options)
+        XCTAssertFalse(again.topicMapWritten)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: grown + "/topics.map")), mapBytes)
+        XCTAssertEqual(Fixtures.snapshot(root.appendingPathComponent("grown-public").path), site)
+    }
+
     func testACountEditedInSiteYmlWaitsForARefitAndSaysSo() throws {
         let first = try buildSite(options())
         XCTAssertEqual(first.topics, 2)

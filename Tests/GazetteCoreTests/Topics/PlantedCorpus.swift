@@ -52,3 +52,11 @@ extension PlantedCorpus {
         return TopicMap(topics: topics, papers: placements)
     }
 }
+
+extension PlantedCorpus {
+    /// The planted digest's topics, and the map a first build records from them.
+    static func firstBuild(_ papers: [Paper], options: TopicOptions) -> (model: TopicModel, map: TopicMap) {
+        let model = inferTopics(papers, options: options)
+        return (model, recordTopicMap(model, papers: papers, retired: []))
+    }
+}

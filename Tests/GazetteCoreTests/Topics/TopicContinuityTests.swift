@@ -7,10 +7,7 @@ final class TopicContinuityTests: XCTestCase {
     let papers = PlantedCorpus.papers()
 
     /// The planted digest's topics, and the map a first build records from them.
-    func firstBuild() -> (model: TopicModel, map: TopicMap) {
-        let model = inferTopics(papers, options: options)
-        return (model, recordTopicMap(model, papers: papers, retired: []))
-    }
+    func firstBuild() -> (model: TopicModel, map: TopicMap) { PlantedCorpus.firstBuild(papers, options: options) }
 
     /// The map id of the topic holding each paper first, by slug.
     func topicIDs(_ model: TopicModel, _ input: [Paper]) -> [String: Int] {

@@ -27,6 +27,8 @@ final class TopicMapFileTests: XCTestCase {
         XCTAssertNil(map.topic(5)?.retiredOn)
         XCTAssertEqual(map.liveTopics.map(\.id), [1, 2])
         XCTAssertEqual(map.papers["garlic-sauce"], TopicMap.Placement(topic: 2, textHash: "0123456789abcdef"))
+        // `new`: added since the related papers' term weights were taken.
+        XCTAssertEqual(map.papers["telescope-survey"], TopicMap.Placement(topic: 1, textHash: "fedcba9876543210", inWeights: false))
         XCTAssertEqual(map.papers.count, 3)
         XCTAssertEqual(map.nextID, 6)
     }
@@ -63,6 +65,7 @@ final class TopicMapFileTests: XCTestCase {
         ("paper-in-retired-topic.map", 9, "paper `nova-survey` is in topic 2, which is retired"),
         ("successor-cycle.map", 4, "topic 2's successors lead round in a circle"),
         ("bad-date.map", 6, "`2024-13-40` is not a date"),
+        ("bad-paper-mark.map", 6, "`later` after the text hash: expected nothing or `new`"),
     ]
 
     func testEveryBrokenFileIsAnErrorNamingItsLine() throws {
@@ -120,12 +123,15 @@ final class TopicMapFileTests: XCTestCase {
     /// good lines and on the errors of bad ones.
     func testPaperLinesReadFromBytesAgreeWithTheGeneralReader() throws {
         let good = "gazette-topic-map 1\ntopic 1 a\nname A\n\npaper x 1 0123456789abcdef\npaper  y   +1 00000000000000ff \n# note\npaper é 1 0000000000000001\n"
+            + "paper z 1 0000000000000002 new\npaper w 1 0000000000000003  new \n"
         let map = try TopicMapFile.parse(good, path: "m")
         XCTAssertEqual(map.papers, ["x": .init(topic: 1, textHash: "0123456789abcdef"), "y": .init(topic: 1, textHash: "00000000000000ff"),
-                                    "é": .init(topic: 1, textHash: "0000000000000001")])
+                                    "é": .init(topic: 1, textHash: "0000000000000001"), "z": .init(topic: 1, textHash: "0000000000000002", inWeights: false),
+                                    "w": .init(topic: 1, textHash: "0000000000000003", inWeights: false)])
         XCTAssertEqual(try TopicMapFile.parse(good.replacingOccurrences(of: "\n", with: "\r\n"), path: "m"), map)
         let bad = ["paper x 1 0123456789ABCDEF", "paper x 1 0123456789abcde", "paper x one 0123456789abcdef", "paper x 1",
-                   "paper x 2 0123456789abcdef", "paper x 1 0123456789abcdef\npaper x 1 0123456789abcdef", "paper x 1 0123456789abcdef\t"]
+                   "paper x 2 0123456789abcdef", "paper x 1 0123456789abcdef\npaper x 1 0123456789abcdef", "paper x 1 0123456789abcdef\t",
+                   "paper x 1 0123456789abcdef newer", "paper x 1 0123456789abcdef new new", "paper x 1 0123456789abcdef NEW"]
         for line in bad {
             let text = "gazette-topic-map 1\ntopic 1 a\nname A\n" + line + "\n"
             func failure(_ text: String) -> TopicMapError? {
