@@ -76,9 +76,11 @@ private func walkTree(_ root: String, _ visit: (String, EntryKind) -> Void) {
         guard let handle = opendir(directory) else { return }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name is read up to its NUL in place: an entry is only as long as its name needs
+            // (`d_reclen`), so copying the whole 256-byte `d_name` can read past the end of
+            // readdir's buffer for the last entry in it.
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+                .assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             var kind: EntryKind
             switch Int32(entry.pointee.d_type) {

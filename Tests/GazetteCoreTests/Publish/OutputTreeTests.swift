@@ -160,4 +160,16 @@ final class TreeWalkTests: XCTestCase {
         removeTree(file)
         XCTAssertFalse(FileManager.default.fileExists(atPath: file))
     }
+
+    /// Enough short names to fill readdir's buffer many times over: the last entry of each fill is
+    /// shorter than a whole `dirent`, and its name must be read only up to its end (AddressSanitizer,
+    /// in `make test-sanitize`, reported reading past the buffer when the name was copied whole).
+    func testAWalkReadsEveryNameOfADirectoryThatFillsReaddirsBufferManyTimes() throws {
+        let root = try Fixtures.temporaryDirectory(self)
+        let names = (0..<3000).map { "f\($0 % 7 == 0 ? "é" : "")\($0)" }
+        for name in names { XCTAssertTrue(FileManager.default.createFile(atPath: root.path + "/" + name, contents: nil), name) }
+        XCTAssertEqual(existingFiles(under: root.path), Set(names))
+        removeTree(root.path)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.path))
+    }
 }
