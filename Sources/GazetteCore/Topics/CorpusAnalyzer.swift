@@ -31,6 +31,13 @@ public struct AnalyzerOptions: Sendable {
     public var minPhraseDocuments = 3
 
     public init() {}
+
+    /// Whether a term (a phrase, if `isPhrase`) that `frequency` of `documents` documents use is
+    /// in the band above, and so a term of the analysis.
+    func keepsTerm(frequency: Int, of documents: Int, isPhrase: Bool) -> Bool {
+        let maxDocuments = max(1, Int((Double(documents) * maxDocumentShare).rounded(.down)))
+        return frequency > 0 && frequency >= max(minDocumentFrequency, isPhrase ? minPhraseDocuments : 0) && frequency <= maxDocuments
+    }
 }
 
 /// Tokenises, stems and counts each document (title and abstract), detects frequent phrases and
@@ -90,7 +97,6 @@ func analyzeCorpus(_ documents: [(title: String, body: String)], options: Analyz
     }
 
     let n = documents.count
-    let maxDocuments = max(1, Int((Double(n) * options.maxDocumentShare).rounded(.down)))
     var surfacesOfStem = [[Int]](repeating: [], count: stems.count)
     for (surface, stem) in surfaceStem.enumerated() { surfacesOfStem[stem].append(surface) }
     /// How often each written form of a stem occurs, for its label.
@@ -106,11 +112,11 @@ func analyzeCorpus(_ documents: [(title: String, body: String)], options: Analyz
         labels[stemID] = form
         return form
     }
-    for (stemID, df) in unigramDF.enumerated() where df >= options.minDocumentFrequency && df <= maxDocuments {
+    for (stemID, df) in unigramDF.enumerated() where options.keepsTerm(frequency: df, of: n, isPhrase: false) {
         terms.append(Term(key: stems[stemID], label: label(stemID), documentFrequency: df, isPhrase: false))
     }
     var phrasePairs: [Int] = []
-    for (pair, df) in bigramDF.enumerated() where df >= max(options.minPhraseDocuments, options.minDocumentFrequency) && df <= maxDocuments {
+    for (pair, df) in bigramDF.enumerated() where options.keepsTerm(frequency: df, of: n, isPhrase: true) {
         let a = Int(pairs.keys[pair] >> 32), b = Int(pairs.keys[pair] & 0xFFFF_FFFF)
         // A phrase reads as its words' usual forms ("compositional generalization"), its first word
         // singular where the text uses both, as English modifiers are ("instruction tuning").

@@ -63,10 +63,8 @@ public func tfidfVectors(_ corpus: AnalyzedCorpus, weightedBy counted: [Bool], o
     var frequency = [Int](repeating: 0, count: corpus.terms.count)
     for part in parts { for (term, count) in part.enumerated() { frequency[term] += Int(count) } }
     let n = counted.reduce(0) { $0 + ($1 ? 1 : 0) }
-    let maxDocuments = max(1, Int((Double(n) * options.maxDocumentShare).rounded(.down)))
     return tfidfVectors(corpus, idf: zip(corpus.terms, frequency).map { term, df in
-        let least = max(1, options.minDocumentFrequency, term.isPhrase ? options.minPhraseDocuments : 0)
-        return df < least || df > maxDocuments ? 0 : log((1 + Double(n)) / (1 + Double(df))) + 1
+        options.keepsTerm(frequency: df, of: n, isPhrase: term.isPhrase) ? log((1 + Double(n)) / (1 + Double(df))) + 1 : 0
     })
 }
 
