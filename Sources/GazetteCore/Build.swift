@@ -128,19 +128,26 @@ public func topicMapPath(contentDirectory: String) -> String {
 public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     try options.validateOutputDirectory()
     var timings: [(stage: String, seconds: Double)] = []
-    func timed<T>(_ stage: String, _ work: () throws -> T, detail: (T) -> String) rethrows -> T {
+    func timed<T>(_ stage: String, _ work: () throws -> T, detail: ((T) -> String)?) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try work()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         timings.append((stage, seconds))
-        options.progress?(BuildProgress(stage: stage, detail: detail(result), seconds: seconds))
+        if let detail { options.progress?(BuildProgress(stage: stage, detail: detail(result), seconds: seconds)) }
         return result
     }
+    // Steps between the stages are timed too (`--timings` then adds up to the build's wall time),
+    // without a progress line of their own.
+    func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T { try timed(stage, work, detail: nil) }
     // The topic map is read while the dumps are parsed (a tenth of a second at 100,000 papers); a
     // broken map is still reported after any error in the templates or dumps.
     let mapPath = topicMapPath(contentDirectory: options.contentDirectory)
     let mapLoad = BackgroundWork { options.keepsTopicMap ? try TopicMapFile.load(mapPath) : nil }
     defer { mapLoad.wait() }
+    // So is the word cache: the words of the papers the last build read (see `WordCache`).
+    let wordsPath = options.writesOutput ? options.cacheDirectory.map(wordCachePath) : nil
+    let wordLoad = BackgroundWork { () -> WordCache? in options.fullRebuild ? nil : wordsPath.flatMap(WordCache.load) }
+    defer { wordLoad.wait() }
     let templates = try timed("templates", { try TemplateSet(directory: options.templatesDirectory) }) { "\($0.assets.count) assets from \(options.templatesDirectory)" }
     var content = try timed("parse", { try loadContent(options.contentDirectory) }) {
         "\($0.dumps.count) dumps, \($0.dumps.reduce(0) { $0 + $1.entries.count }) entries, \($0.pages.count) pages"
@@ -149,8 +156,11 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     var papers = timed("merge", { mergePapers(content.dumps) }) { "\($0.count) papers" }
     let previousMap = try mapLoad.value()
     // Slugs and topics both compare each paper's text hash with the map's: taken once.
-    let hashes = previousMap.map { _ in placementHashes(papers) }
-    assignSlugs(&papers, kept: previousMap?.papers.mapValues(\.textHash) ?? [:], hashes: hashes)
+    let hashes = timed("slugs") { () -> [String]? in
+        let hashes = previousMap.map { _ in placementHashes(papers) }
+        assignSlugs(&papers, kept: previousMap?.papers.mapValues(\.textHash) ?? [:], hashes: hashes)
+        return hashes
+    }
     // The search index's words need only the papers' text and slugs: they are indexed on another
     // thread while topics are inferred, which leaves a core idle for a third of its time.
     let slugged = papers
@@ -166,12 +176,14 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     var topicChanges: TopicMapChanges?
     var recordedMap: TopicMap?
     var topicModel = timed("topics", { () -> TopicModel in
+        let words = wordsPath == nil ? nil : (cache: try? wordLoad.value(), hashes: hashes)
         guard let previousMap else {
-            let model = inferTopics(papers, options: content.config.topics, includeRelated: false)
+            let model = inferTopics(papers, options: content.config.topics, includeRelated: false, words: words)
             if options.keepsTopicMap { recordedMap = recordTopicMap(model, papers: papers, retired: []) }
             return model
         }
-        let continued = continueTopics(papers, map: previousMap, options: content.config.topics, includeRelated: false, hashes: hashes)
+        let continued = continueTopics(papers, map: previousMap, options: content.config.topics, includeRelated: false, hashes: hashes,
+                                       keepsWords: words != nil, words: words?.cache ?? nil)
         topicChanges = continued.changes
         recordedMap = continued.map
         return continued.model
@@ -181,6 +193,8 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
     topicModel.related = timed("related", { relatedPapers(in: topicModel, count: content.config.topics.relatedCount) }) {
         "\($0.reduce(0) { $0 + $1.count }) links"
     }
+    let wordUpdate = topicModel.wordUpdate
+    topicModel.wordUpdate = nil
     // Pages need the topics, memberships and related lists, not the analysed text and vectors: at
     // 100,000 papers those are hundreds of MB that would otherwise stay alive through rendering.
     topicModel.corpus = AnalyzedCorpus(terms: [], documents: [], termIndex: [:])
@@ -214,7 +228,7 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
         let site = siteFingerprint(templates: templates, config: content.config)
         // Held from reading the manifest to writing the next: a build beside this one waits.
         let outputLock = try OutputLock(output: output)
-        let previous = manifestPath.flatMap(BuildManifest.load).flatMap { manifest -> BuildManifest? in
+        let previous = timed("cache") { manifestPath.flatMap(BuildManifest.load) }.flatMap { manifest -> BuildManifest? in
             // Only a manifest of this output, written for the same binary, theme and configuration,
             // and an output still there, let pages be kept.
             guard !options.fullRebuild, manifest.site == site, manifest.output == output,
@@ -252,6 +266,7 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
             }
             // The manifest and the topic map, each recorded only once the site it describes is in
             // place, are written at the same time (each is a tenth of a second at 100,000 papers).
+            let recordStart = DispatchTime.now().uptimeNanoseconds
             let manifestWrite = BackgroundWork { () throws in
                 guard let manifestPath else { return }
                 let files = tally.sizes.mapValues { BuildManifest.Entry(fingerprint: nil, bytes: $0) }
@@ -260,9 +275,17 @@ public func buildSite(_ options: BuildOptions) throws -> BuildReport {
                     }
                 try BuildManifest(site: site, output: output, files: files).write(to: manifestPath)
             }
+            // The words of the papers this build read (see `WordCacheUpdate.write`).
+            let wordsWrite = BackgroundWork { () throws in
+                guard let wordsPath, let update = wordUpdate else { return }
+                try update.write(to: wordsPath)
+            }
             let mapWritten = Result { try recordedMap.map { try TopicMapFile.write($0, to: mapPath) } ?? false }
             try manifestWrite.value()
+            try wordsWrite.value()
             topicMapWritten = try mapWritten.get()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - recordStart) / 1e9
+            timings.append(("record", seconds))
             withExtendedLifetime(outputLock) {}
         }
     } else {
@@ -371,6 +394,8 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
         var feed: (title: String, path: String)? = nil
         /// The page's fingerprint from its inputs, where that is cheaper than from its context.
         var key: ((PageContexts) -> UInt64)? = nil
+        /// The description made only when the page is rendered (a paper's summary), in place of `description`.
+        var describe: ((PageContexts) -> String)? = nil
     }
     /// "Page 2 of 7" after a list page's title, from the second page on.
     func numbered(_ title: String, _ page: ListPage) -> String {
@@ -397,8 +422,8 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     jobs += concurrentChunks(model.papers.count, workers: workers) { range in
         range.map { index in
             Job(path: PageContexts.paperPath(model.papers[index]), template: "paper", title: contexts.titles[index],
-                description: contexts.summaries[index], section: "papers", context: { $0.paper(index) },
-                key: { $0.paperPageKey(index, title: contexts.titles[index], description: contexts.summaries[index]) })
+                description: nil, section: "papers", context: { $0.paper(index) },
+                key: { $0.paperPageKey(index, title: contexts.titles[index]) }, describe: { $0.summary(index) })
         }
     }.flatMap { $0 }
     let months = contexts.archiveMonths()
@@ -436,7 +461,7 @@ public func renderSite(_ model: SiteModel, templates: TemplateSet, workers: Int?
     let siteMap = try emitAll(siteMapFiles(model, pagePaths: jobs.map(\.path)), emit)
     let pageResults = Result { try concurrentMap(jobs, workers: workers) { job -> (files: Int, bytes: Int, rendered: Int, fingerprint: UInt64?) in
         func layout(_ contexts: PageContexts) -> [String: Any] {
-            contexts.layout(path: job.path, title: job.title, description: job.description ?? model.config.description, body: "", section: job.section)
+            contexts.layout(path: job.path, title: job.title, description: job.describe?(contexts) ?? job.description ?? model.config.description, body: "", section: job.section)
         }
         var fingerprint: UInt64?
         if let reuse, let keyContexts {

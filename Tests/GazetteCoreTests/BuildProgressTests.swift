@@ -29,6 +29,17 @@ final class BuildProgressTests: XCTestCase {
         XCTAssertTrue(events[6].detail.hasSuffix("→ \(output)"))
     }
 
+    func testTheTimingsCoverTheStepsBetweenTheStagesToo() throws {
+        let root = try Fixtures.temporaryDirectory(self)
+        var options = BuildOptions(contentDirectory: Fixtures.path("Site/content"), outputDirectory: root.appendingPathComponent("public").path,
+                                   templatesDirectory: Fixtures.templates)
+        options.cacheDirectory = root.appendingPathComponent("cache").path
+        let report = try buildSite(options)
+        // Slugs, reading the build cache and recording it again have no progress line, but take time.
+        XCTAssertEqual(report.timings.map(\.stage), ["templates", "parse", "merge", "slugs", "topics", "related", "cache", "render", "write", "record"])
+        XCTAssertTrue(report.timings.allSatisfy { $0.seconds >= 0 })
+    }
+
     func testOverridesWinOverSiteYml() throws {
         let output = try Fixtures.temporaryDirectory(self).appendingPathComponent("public").path
         var options = BuildOptions(contentDirectory: Fixtures.path("Site/content"), outputDirectory: output, templatesDirectory: Fixtures.templates)

@@ -17,8 +17,9 @@ struct PageContexts {
     let newestFirst: [Int]
     /// Every paper's card, rendered once.
     let cards: RenderedCards
-    /// Each paper's summary (the opening of its abstract), made once.
-    let summaries: [String]
+    /// Each paper's summary (the opening of its abstract), made once when every card is rendered
+    /// at once; nil in an incremental build, which makes only the summaries its pages show.
+    private let summaries: [String]?
     /// Each paper's title as pages show it (LaTeX cleaned), made once.
     let titles: [String]
     /// When set, contexts hold each card's fingerprint (these) and each abstract's Markdown in place
@@ -59,14 +60,18 @@ struct PageContexts {
         self.secondaryPapers = secondary
         self.primaryByDate = byDate
         self.datePosition = position
-        let summaries = concurrentChunks(model.papers.count) { range in range.map { Self.summary(of: model.papers[$0]) } }.flatMap { $0 }
         let titles = concurrentChunks(model.papers.count) { range in range.map { cleanLatex(model.papers[$0].title, markdown: false) } }.flatMap { $0 }
-        self.summaries = summaries
         self.titles = titles
-        cards = try RenderedCards(count: model.papers.count, shapes: shapes, eager: eagerCards) { index in
-            Self.cardContext(index, model: model, title: titles[index], summary: summaries[index])
+        let summaries = eagerCards ? concurrentChunks(model.papers.count) { range in range.map { Self.summary(of: model.papers[$0]) } }.flatMap { $0 } : nil
+        self.summaries = summaries
+        cards = try RenderedCards(count: model.papers.count, shapes: shapes, eager: eagerCards) { index, summarized in
+            Self.cardContext(index, model: model, title: titles[index],
+                             summary: summarized ? summaries?[index] ?? Self.summary(of: model.papers[index]) : "")
         }
     }
+
+    /// The summary of paper `index` (the opening of its abstract), as its page's description and card show it.
+    func summary(_ index: Int) -> String { summaries?[index] ?? Self.summary(of: model.papers[index]) }
 
     /// These contexts with fingerprints in place of cards and rendered abstracts (see `cardFingerprints`).
     func fingerprinting() -> PageContexts {

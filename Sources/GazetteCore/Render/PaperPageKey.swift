@@ -61,9 +61,9 @@ struct PaperPageKeys {
 }
 
 extension PageContexts {
-    /// The fingerprint of paper `index`'s page, whose layout shows `title` and `description`, from
+    /// The fingerprint of paper `index`'s page, whose layout shows `title` and its summary, from
     /// its inputs (needs `fingerprinting()`): equal keys, equal pages, as for `ValueFingerprint`.
-    func paperPageKey(_ index: Int, title: String, description: String) -> UInt64 {
+    func paperPageKey(_ index: Int, title: String) -> UInt64 {
         guard let keys = paperKeys else { preconditionFailure("paperPageKey needs the contexts of fingerprinting()") }
         let paper = model.papers[index]
         var key = ValueFingerprint()
@@ -71,7 +71,7 @@ extension PageContexts {
         key.add(word: keys.layout)
         key.add(Self.paperPath(paper))
         key.add(title)
-        key.add(description)
+        // The description, the opening of the abstract, comes from the record below.
         key.add(word: keys.records[index])
         let memberships = model.topics.memberships[index]
         key.add(integer: memberships.count)

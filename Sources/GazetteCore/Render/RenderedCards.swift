@@ -25,45 +25,56 @@ final class RenderedCards: @unchecked Sendable {
         case item
     }
 
-    /// Each paper's cards (one per variant) and where the marks are in each, once rendered.
-    private var cards: [[[UInt8]]?]
-    private var marks: [[[Int32]]?]
+    /// Each paper's cards and where the marks are in each, by `paper * variants + variant`, once rendered.
+    private var cards: [[UInt8]?]
+    private var marks: [[Int32]?]
+    private static let variants = Variant.allCases.count
     private let lock = NSLock()
     private let shapes: TemplateShapes
-    private let context: (Int) -> [String: Any]
+    private let context: (Int, Bool) -> [String: Any]
     private var firstFailure: Error?
 
-    /// Prepares the cards of `count` papers from the contexts `context(paper)` (whose `score` is
-    /// false and whose `summary` is the paper's; the plain and scored cards get no summary, the
-    /// scored ones the score mark). `eager` renders them all now, on all cores.
-    init(count: Int, shapes: TemplateShapes, eager: Bool = true, context: @escaping (Int) -> [String: Any]) throws {
+    /// Prepares the cards of `count` papers from the contexts `context(paper, summarized)` (whose
+    /// `score` is false and whose `summary` is the paper's when `summarized` is true, which only
+    /// the summarized card needs; the others get no summary, the scored ones the score mark). `eager` renders them all now, on all cores; otherwise each
+    /// variant is rendered when a page first places it (an incremental build's topic pages need
+    /// only their papers' summarized cards, a quarter of the work of all four).
+    init(count: Int, shapes: TemplateShapes, eager: Bool = true, context: @escaping (Int, Bool) -> [String: Any]) throws {
         self.shapes = shapes
         self.context = context
-        cards = Array(repeating: nil, count: count)
-        marks = Array(repeating: nil, count: count)
+        cards = Array(repeating: nil, count: count * Self.variants)
+        marks = Array(repeating: nil, count: count * Self.variants)
         guard eager else { return }
-        let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> [[[UInt8]]] in
-            try (start..<min(count, start + 512)).map { try Self.render($0, shapes: shapes, context: context) }
+        let chunks = try concurrentMap(Array(stride(from: 0, to: count, by: 512))) { start -> [[UInt8]] in
+            try (start..<min(count, start + 512)).flatMap { paper in
+                let values = context(paper, true)
+                return try Variant.allCases.map { try Self.render($0, values, shapes: shapes) }
+            }
         }
         cards = chunks.flatMap { $0 }
-        marks = cards.map { $0!.map(Self.marks(in:)) }
+        marks = cards.map { $0.map(Self.marks(in:)) }
     }
 
-    private static func render(_ paper: Int, shapes: TemplateShapes, context: (Int) -> [String: Any]) throws -> [[UInt8]] {
-        var values = context(paper)
-        let summary = values["summary"] ?? false
-        values["summary"] = false
-        let unscored = values
-        let plain = try shapes.render("paper-card", values)
-        values["score"] = Self.scoreMark
-        let scored = try shapes.render("paper-card", values)
-        values["summary"] = summary
-        // A topic's own list is the only place of this variant: its topic link would lead to the page it is on.
-        values["topic"] = false
-        values["score"] = false
-        let summarized = try shapes.render("paper-card", values)
-        let item = shapes.templates.sources["paper-item"] == nil ? plain : try shapes.render("paper-item", unscored)
-        return [plain, scored, summarized, item]
+    /// One card of a paper from its context.
+    private static func render(_ variant: Variant, _ paperValues: [String: Any], shapes: TemplateShapes) throws -> [UInt8] {
+        var values = paperValues
+        switch variant {
+        case .plain:
+            values["summary"] = false
+            return try shapes.render("paper-card", values)
+        case .scored:
+            values["summary"] = false
+            values["score"] = Self.scoreMark
+            return try shapes.render("paper-card", values)
+        case .summarized:
+            // A topic's own list is the only place of this variant: its topic link would lead to the page it is on.
+            values["topic"] = false
+            values["score"] = false
+            return try shapes.render("paper-card", values)
+        case .item:
+            values["summary"] = false
+            return try shapes.render(shapes.templates.sources["paper-item"] == nil ? "paper-card" : "paper-item", values)
+        }
     }
 
     /// The first card that failed to render when a page needed it (the build reports it).
@@ -73,23 +84,24 @@ final class RenderedCards: @unchecked Sendable {
         return firstFailure
     }
 
-    /// The cards and marks of `paper`, rendered now if they were not yet (one that fails shows
-    /// empty and is kept in `failure`).
-    private func cardsAndMarks(_ paper: Int) -> ([[UInt8]], [[Int32]]) {
+    /// One card of `paper` and where its marks are, rendered now if it was not yet (one that fails
+    /// shows empty and is kept in `failure`).
+    private func cardAndMarks(_ paper: Int, _ variant: Variant) -> ([UInt8], [Int32]) {
+        let slot = paper * Self.variants + variant.rawValue
         lock.lock()
-        if let done = cards[paper], let doneMarks = marks[paper] {
+        if let done = cards[slot], let doneMarks = marks[slot] {
             lock.unlock()
             return (done, doneMarks)
         }
         lock.unlock()
-        var made: [[UInt8]] = Variant.allCases.map { _ in [] }
+        var made: [UInt8] = []
         var error: Error?
-        do { made = try Self.render(paper, shapes: shapes, context: context) } catch let failure { error = failure }
-        let madeMarks = made.map(Self.marks(in:))
+        do { made = try Self.render(variant, context(paper, variant == .summarized), shapes: shapes) } catch let failure { error = failure }
+        let madeMarks = Self.marks(in: made)
         lock.lock()
         if firstFailure == nil { firstFailure = error }
-        cards[paper] = made
-        marks[paper] = madeMarks
+        cards[slot] = made
+        marks[slot] = madeMarks
         lock.unlock()
         return (made, madeMarks)
     }
@@ -104,9 +116,7 @@ final class RenderedCards: @unchecked Sendable {
     /// The card of `paper` for a page whose root is `root`; a plain card with a `score` is the scored one.
     func html(_ paper: Int, root: String, score: String? = nil, variant: Variant = .plain) -> String {
         let variant: Variant = variant == .plain && score != nil ? .scored : variant
-        let (all, allMarks) = cardsAndMarks(paper)
-        let card = all[variant.rawValue]
-        let marks = allMarks[variant.rawValue]
+        let (card, marks) = cardAndMarks(paper, variant)
         var root = root, score = score ?? ""
         return root.withUTF8 { rootBytes in
             score.withUTF8 { scoreBytes in

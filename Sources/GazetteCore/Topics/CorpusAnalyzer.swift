@@ -52,10 +52,16 @@ public func analyzeCorpus(_ documents: [(title: String, body: String)], options:
 /// order where similar ones are near (each chunk then meets fewer distinct words), while the
 /// caller may want the rows in another.
 func analyzeCorpus(_ documents: [(title: String, body: String)], options: AnalyzerOptions, placing: [Int]?) -> AnalyzedCorpus {
-    var chunks = concurrentChunks(documents.count, minimumChunk: 512) { range in
+    let chunks = concurrentChunks(documents.count, minimumChunk: 512) { range in
         analyzeChunk(documents[range], titleWeight: options.titleWeight)
     }
+    return analyzedCorpus(chunks, documentCount: documents.count, options: options, placing: placing)
+}
 
+/// The corpus from its chunks' counts, documents in chunk order, document i's row placed at
+/// `placing[i]`. The result does not depend on how the documents were cut into chunks.
+func analyzedCorpus(_ chunks: [ChunkAnalysis], documentCount: Int, options: AnalyzerOptions, placing: [Int]?) -> AnalyzedCorpus {
+    var chunks = chunks
     // Merge the chunks' tables into global ids: stems by key, written forms by bytes, pairs by stems.
     var stemIDs: [String: Int] = [:]
     var stems: [String] = []
@@ -96,7 +102,7 @@ func analyzeCorpus(_ documents: [(title: String, body: String)], options: Analyz
         globalPairOfChunk.append(globalOfPair)
     }
 
-    let n = documents.count
+    let n = documentCount
     var surfacesOfStem = [[Int]](repeating: [], count: stems.count)
     for (surface, stem) in surfaceStem.enumerated() { surfacesOfStem[stem].append(surface) }
     /// How often each written form of a stem occurs, for its label.
@@ -185,68 +191,76 @@ struct ChunkAnalysis {
     var bigramEnds: [Int] = []
 }
 
-/// Counts the words and phrases of a run of documents with one stemmer, stemming each written form
-/// once and looking every later occurrence up by its bytes.
+/// Counts the words and phrases of a run of documents.
 func analyzeChunk(_ documents: ArraySlice<(title: String, body: String)>, titleWeight: Double) -> ChunkAnalysis {
-    let stemmer = Stemmer()
+    countWords(tokenizeTexts(documents), titleWeight: titleWeight)
+}
+
+/// Counts the words and phrases of tokenized documents (all of `texts`'s, or those at `documents`
+/// there, in that order) into a chunk's tables: each written form met, its stem, and each document's distinct
+/// stems and adjacent stem pairs with their counts (title words weigh `titleWeight`).
+func countWords(_ texts: TokenizedTexts, documents: [Int]? = nil, titleWeight: Double) -> ChunkAnalysis {
     var chunk = ChunkAnalysis()
-    var stemIDs: [String: Int] = [:]
+    let forms = texts.forms
+    // The chunk's own ids of the forms and stems it meets, in first-seen order.
+    var surfaceOfForm = [Int32](repeating: -1, count: forms.count)
+    var stemOfFormStem = [Int32](repeating: -1, count: forms.stems.count)
     // Where a stem or pair last went into a document's list, so repeats add to that entry.
     var stemSeenIn: [(document: Int, entry: Int)] = []
     var pairSeenIn: [(document: Int, entry: Int)] = []
-    for (document, texts) in documents.enumerated() {
-        for (text, weight) in [(texts.title, Float(titleWeight)), (texts.body, Float(1))] {
-            var folded = text
-            // Folding accents rebuilds the string: only do it when a byte says there is one.
-            if !isASCII(folded) { folded = foldToASCII(folded) }
-            folded.withUTF8 { bytes in
-                var scanner = WordScanner(bytes)
-                var previous = -1
-                while let (word, afterBreak) = scanner.next() {
-                    let (surface, inserted) = chunk.surfaces.intern(word)
-                    if inserted {
-                        var stem = -1
-                        if let key = stemKey(String(decoding: word, as: UTF8.self), stemmer: stemmer) {
-                            if let id = stemIDs[key] { stem = id } else {
-                                stem = chunk.stems.count
-                                stemIDs[key] = stem
-                                chunk.stems.append(key)
-                                chunk.stemDocumentFrequency.append(0)
-                                stemSeenIn.append((-1, 0))
-                            }
+    for (document, d) in (documents ?? Array(0..<texts.count)).enumerated() {
+        let (title, body) = texts.ranges(d)
+        for (range, weight) in [(title, Float(titleWeight)), (body, Float(1))] {
+            var previous = -1
+            for position in range {
+                let token = texts.tokens[position]
+                let form = Int(token >> 1), afterBreak = token & 1 == 1
+                var surface = Int(surfaceOfForm[form])
+                if surface < 0 {
+                    surface = forms.table.withBytes(form) { chunk.surfaces.intern($0).id }
+                    surfaceOfForm[form] = Int32(surface)
+                    var stem: Int32 = -1
+                    let formStem = Int(forms.stemOf[form])
+                    if formStem >= 0 {
+                        if stemOfFormStem[formStem] < 0 {
+                            stemOfFormStem[formStem] = Int32(chunk.stems.count)
+                            chunk.stems.append(forms.stems[formStem])
+                            chunk.stemDocumentFrequency.append(0)
+                            stemSeenIn.append((-1, 0))
                         }
-                        chunk.surfaceStem.append(Int32(stem))
-                        chunk.surfaceCount.append(0)
+                        stem = stemOfFormStem[formStem]
                     }
-                    chunk.surfaceCount[surface] += 1
-                    let stem = Int(chunk.surfaceStem[surface])
-                    guard stem >= 0 else {
-                        previous = -1
-                        continue
-                    }
-                    if stemSeenIn[stem].document == document {
-                        chunk.unigrams[stemSeenIn[stem].entry].count += weight
-                    } else {
-                        stemSeenIn[stem] = (document, chunk.unigrams.count)
-                        chunk.unigrams.append((Int32(stem), weight))
-                        chunk.stemDocumentFrequency[stem] += 1
-                    }
-                    if previous >= 0, !afterBreak, previous != stem {
-                        let (pair, new) = chunk.pairs.intern(UInt64(previous) << 32 | UInt64(stem))
-                        if new {
-                            chunk.pairDocumentFrequency.append(0)
-                            pairSeenIn.append((-1, 0))
-                        }
-                        if pairSeenIn[pair].document == document {
-                            chunk.bigrams[pairSeenIn[pair].entry].count += weight
-                        } else {
-                            pairSeenIn[pair] = (document, chunk.bigrams.count)
-                            chunk.bigrams.append((Int32(pair), weight))
-                            chunk.pairDocumentFrequency[pair] += 1
-                        }
-                    }
-                    previous = stem
+                    chunk.surfaceStem.append(stem)
+                    chunk.surfaceCount.append(0)
                 }
+                chunk.surfaceCount[surface] += 1
+                let stem = Int(chunk.surfaceStem[surface])
+                guard stem >= 0 else {
+                    previous = -1
+                    continue
+                }
+                if stemSeenIn[stem].document == document {
+                    chunk.unigrams[stemSeenIn[stem].entry].count += weight
+                } else {
+                    stemSeenIn[stem] = (document, chunk.unigrams.count)
+                    chunk.unigrams.append((Int32(stem), weight))
+                    chunk.stemDocumentFrequency[stem] += 1
+                }
+                if previous >= 0, !afterBreak, previous != stem {
+                    let (pair, new) = chunk.pairs.intern(UInt64(previous) << 32 | UInt64(stem))
+                    if new {
+                        chunk.pairDocumentFrequency.append(0)
+                        pairSeenIn.append((-1, 0))
+                    }
+                    if pairSeenIn[pair].document == document {
+                        chunk.bigrams[pairSeenIn[pair].entry].count += weight
+                    } else {
+                        pairSeenIn[pair] = (document, chunk.bigrams.count)
+                        chunk.bigrams.append((Int32(pair), weight))
+                        chunk.pairDocumentFrequency[pair] += 1
+                    }
+                }
+                previous = stem
             }
         }
         chunk.unigramEnds.append(chunk.unigrams.count)

@@ -117,4 +117,6 @@ public struct TopicModel: Sendable {
     /// (nil: every paper's do). A continued map leaves out the papers added since the weights
     /// were last taken, so that a new issue does not reorder the related lists of earlier papers.
     public var relatedWeights: [Bool]? = nil
+    /// What the next build's word cache is made from, when the analysis kept the papers' words.
+    var wordUpdate: WordCacheUpdate? = nil
 }

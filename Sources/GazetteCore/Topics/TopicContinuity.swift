@@ -34,11 +34,14 @@ public struct ContinuityRules: Hashable, Sendable {
 /// Continues a digest's topic map. Papers already in the map keep their main topic (unless their
 /// text changed); new papers join the nearest topic; topics are born, split, merged or retired only
 /// by `ContinuityRules`. Kept topics keep their id, slug and name. Returns the model, the map to
-/// record and what changed. `hashes`, when given, are the papers' `placementHashes`.
+/// record and what changed. `hashes`, when given, are the papers' `placementHashes`. With
+/// `keepsWords`, the words of papers in `words` are counted from it (see `WordCache`), and the
+/// model's `wordUpdate` makes the next build's cache.
 public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptions = TopicOptions(),
                            analyzer: AnalyzerOptions = AnalyzerOptions(),
-                           includeRelated: Bool = true, hashes: [String]? = nil) -> (model: TopicModel, map: TopicMap, changes: TopicMapChanges) {
-    let input = TopicInput(papers, analyzer: analyzer)
+                           includeRelated: Bool = true, hashes: [String]? = nil, keepsWords: Bool = false,
+                           words: WordCache? = nil) -> (model: TopicModel, map: TopicMap, changes: TopicMapChanges) {
+    let input = TopicInput(papers, analyzer: analyzer, words: keepsWords ? (words, hashes) : nil)
     let rules = options.continuity
     var changes = TopicMapChanges()
     var warnings: [String] = []
@@ -50,6 +53,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
     guard !live.isEmpty else {
         // Nothing to continue: a fresh fit, whose ids and slugs stay clear of the map's.
         var model = assembleFreshFit(input, papers: papers, map: map, options: options)
+        model.wordUpdate = input.wordUpdate
         if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
         changes.placed = n
         for topic in model.topics { changes.born.append(.init(name: topic.name, slug: topic.slug, papers: topic.primaryCount, reason: "the map had no live topic")) }
@@ -273,6 +277,7 @@ public func continueTopics(_ papers: [Paper], map: TopicMap, options: TopicOptio
                         + drifted.joined(separator: ", ") + "; `gazette topics --refit --dry-run` shows what a refit would change")
     }
     model.warnings = warnings
+    model.wordUpdate = input.wordUpdate
 
     // The retired: the map's own, and those retired now.
     let newest = papers.compactMap(\.published).max()

@@ -5,13 +5,14 @@ import Foundation
 /// multi-label memberships and related papers. The result does not depend on the input order.
 /// With `includeRelated: false` the related lists are left empty, for `relatedPapers(in:count:)`.
 public func inferTopics(_ papers: [Paper], options: TopicOptions = TopicOptions(), analyzer: AnalyzerOptions = AnalyzerOptions(),
-                        includeRelated: Bool = true) -> TopicModel {
-    let input = TopicInput(papers, analyzer: analyzer)
+                        includeRelated: Bool = true, words: (cache: WordCache?, hashes: [String]?)? = nil) -> TopicModel {
+    let input = TopicInput(papers, analyzer: analyzer, words: words)
     guard input.count > 0 else { return input.emptyModel() }
     var warnings: [String] = []
     let fit = fitClusters(input, papers: papers, options: options, warnings: &warnings)
     let identities = fit.seedOfCluster.map { ClusterIdentity(name: $0, seed: $0) }
     var model = assembleTopicModel(input, papers: papers, labels: fit.inputLabels, identities: identities, options: options, warnings: warnings)
+    model.wordUpdate = input.wordUpdate
     if includeRelated { model.related = relatedPapers(in: model, count: options.relatedCount) }
     return model
 }
@@ -25,9 +26,13 @@ struct TopicInput {
     let order: [Int]
     /// The vectors in canonical order (shared storage, not copies).
     let vectors: [SparseVector]
+    /// What the next build's word cache is made from, when `words` was given.
+    let wordUpdate: WordCacheUpdate?
     var count: Int { order.count }
 
-    init(_ papers: [Paper], analyzer: AnalyzerOptions) {
+    /// With `words`, the words of papers found in `words.cache` are counted from it and only the
+    /// others' text is read; `words.hashes` are the papers' `placementHashes`, when known.
+    init(_ papers: [Paper], analyzer: AnalyzerOptions, words: (cache: WordCache?, hashes: [String]?)? = nil) {
         // Work in a canonical order so that shuffled input gives the same topics.
         let keys = concurrentChunks(papers.count) { range in range.map { normalizedTitleKey(papers[$0].title) } }.flatMap { $0 }
         let titles = papers.map(\.title), slugKeys = papers.map(\.slug)
@@ -41,9 +46,19 @@ struct TopicInput {
         // tables smaller) and each row is placed at its paper's input position, the model's order:
         // no permuted copy of the rows or vectors is needed afterwards. The cleaned texts are a
         // temporary, gone once analysed.
-        let corpus = analyzeCorpus(concurrentChunks(papers.count) { range in
-            range.map { (title: papers[order[$0]].title, body: latexFree(papers[order[$0]].abstract ?? "")) }
-        }.flatMap { $0 }, options: analyzer, placing: order)
+        let corpus: AnalyzedCorpus
+        if let words {
+            let hashes = words.hashes ?? placementHashes(papers)
+            let analysed = analyzeCorpus(count: papers.count, document: { (title: papers[order[$0]].title, body: latexFree(papers[order[$0]].abstract ?? "")) },
+                                         keys: order.map { UInt64(hashes[$0], radix: 16) ?? 0 }, cache: words.cache, options: analyzer, placing: order)
+            corpus = analysed.corpus
+            wordUpdate = analysed.update
+        } else {
+            corpus = analyzeCorpus(concurrentChunks(papers.count) { range in
+                range.map { (title: papers[order[$0]].title, body: latexFree(papers[order[$0]].abstract ?? "")) }
+            }.flatMap { $0 }, options: analyzer, placing: order)
+            wordUpdate = nil
+        }
         let inputVectors = tfidfVectors(corpus)
         self.corpus = corpus
         self.inputVectors = inputVectors

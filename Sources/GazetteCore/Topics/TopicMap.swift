@@ -97,6 +97,12 @@ public struct TopicMap: Equatable, Sendable {
 /// The hash a paper's placement is kept with: its title and abstract, so a paper whose text changes
 /// is placed again like a new one.
 public func placementHash(title: String, abstract: String?) -> String {
+    let hex = String(textKey(title: title, abstract: abstract), radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+/// `placementHash` as a number: what the word cache finds a paper's words by.
+func textKey(title: String, abstract: String?) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     // FNV-1a, as the maps already committed recorded it; over each string's UTF-8 buffer, which
     // is several times faster than stepping through its UTF-8 view.
@@ -107,8 +113,7 @@ public func placementHash(title: String, abstract: String?) -> String {
     fold(title)
     hash = (hash ^ 0x0A) &* 0x0100_0000_01B3
     fold(abstract ?? "")
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
+    return hash
 }
 
 /// Every paper's `placementHash`, in order, on all cores: slugs and topics both compare them with

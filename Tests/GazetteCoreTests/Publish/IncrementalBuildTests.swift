@@ -136,14 +136,37 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(full.bytes, report.bytes, "kept pages count with their size")
     }
 
+    func testTheBuildCacheKeepsThePapersWordsAndANewDumpAddsOnlyItsOwn() throws {
+        let first = try buildSite(options())
+        let path = wordCachePath(cacheDirectory: cache)
+        XCTAssertEqual(WordCache.load(path)?.count, first.papers)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        try FileManager.default.copyItem(atPath: Fixtures.path("TopicMapGrowth/2025-feb-02.txt"), toPath: content + "/dumps/2025-feb-02.txt")
+        let second = try buildSite(options())
+        XCTAssertGreaterThan(second.papers, first.papers)
+        let after = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertEqual(after.prefix(before.count), before, "the earlier papers' words stay as they were; the new ones follow")
+        XCTAssertGreaterThanOrEqual(WordCache.load(path)?.count ?? 0, second.papers)
+        // A build with nothing new leaves the words alone; one without a cache keeps none.
+        try buildSite(options())
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), after)
+        var noCache = options(output: "other")
+        noCache.cacheDirectory = nil
+        try FileManager.default.removeItem(atPath: path)
+        try buildSite(noCache)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
     func testAFailedIncrementalBuildLeavesTheSiteAndItsCacheAsTheyWere() throws {
         try buildSite(options())
         let site = snapshot()
         let manifest = try Data(contentsOf: URL(fileURLWithPath: buildManifestPath(cacheDirectory: cache, output: root.appendingPathComponent("public").path)))
+        let words = try Data(contentsOf: URL(fileURLWithPath: wordCachePath(cacheDirectory: cache)))
         try Data([0xFF, 0xFE, 0x00, 0x01]).write(to: URL(fileURLWithPath: content + "/dumps/2025-broken.txt"))
         XCTAssertThrowsError(try buildSite(options()))
         XCTAssertEqual(snapshot(), site)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: buildManifestPath(cacheDirectory: cache, output: root.appendingPathComponent("public").path))), manifest)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: wordCachePath(cacheDirectory: cache))), words)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".public.") }
         XCTAssertEqual(leftovers, [], "no staging tree left beside the output")
     }

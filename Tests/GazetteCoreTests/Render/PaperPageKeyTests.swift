@@ -60,13 +60,13 @@ final class PaperPageKeyTests: XCTestCase {
         var byContext: [UInt64] = [], byKey: [UInt64] = []
         for index in model.papers.indices {
             let path = PageContexts.paperPath(model.papers[index])
-            let title = contexts.titles[index], description = contexts.summaries[index]
+            let title = contexts.titles[index], description = contexts.summary(index)
             byContext.append(ValueFingerprint.of(path, contexts.paper(index),
                                                  contexts.layout(path: path, title: title, description: description, body: "", section: "papers")))
-            byKey.append(contexts.paperPageKey(index, title: title, description: description))
+            byKey.append(contexts.paperPageKey(index, title: title))
         }
         let cards = model.papers.indices.map {
-            ValueFingerprint.of(PageContexts.cardContext($0, model: model, title: contexts.titles[$0], summary: contexts.summaries[$0]))
+            ValueFingerprint.of(PageContexts.cardContext($0, model: model, title: contexts.titles[$0], summary: contexts.summary($0)))
         }
         return (byContext, byKey, cards, contexts.cardFingerprints!)
     }
