@@ -39,6 +39,25 @@ struct TokenizedTexts: Sendable {
 
     var count: Int { ends.count }
 
+    /// Appends document `d` of `other`, its forms renumbered into these texts' through `map`
+    /// (`other`'s ids to ours, -1 until a form is first met, when it is added here).
+    mutating func append(_ d: Int, of other: TokenizedTexts, map: inout [Int32]) {
+        let (title, body) = other.ranges(d)
+        for (part, range) in [title, body].enumerated() {
+            for position in range {
+                let token = other.tokens[position], form = Int(token >> 1)
+                if map[form] < 0 {
+                    let stem = other.forms.stemOf[form]
+                    map[form] = other.forms.table.withBytes(form) { bytes in
+                        forms.intern(bytes) { stem < 0 ? nil : other.forms.stems[Int(stem)] }
+                    }
+                }
+                tokens.append(UInt32(map[form]) << 1 | token & 1)
+            }
+            if part == 0 { ends.append((tokens.count, tokens.count)) } else { ends[ends.count - 1].body = tokens.count }
+        }
+    }
+
     /// The token positions of document `d`'s title and abstract.
     func ranges(_ d: Int) -> (title: Range<Int>, body: Range<Int>) {
         let start = d == 0 ? 0 : ends[d - 1].body

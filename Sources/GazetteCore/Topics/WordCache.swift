@@ -34,45 +34,25 @@ struct WordCacheUpdate: Sendable {
 
     /// The cache of exactly these documents' words, holding only the written forms they use.
     func cache() -> WordCache {
-        var forms = WordForms()
-        // Old ids to new, per source, filled as forms are first used.
+        var cache = WordCache(texts: TokenizedTexts(), keys: [])
+        append(into: &cache) { _ in true }
+        return cache
+    }
+
+    /// Appends the documents `include` picks (by index) to `cache`, their forms renumbered into its own.
+    func append(into cache: inout WordCache, where include: (Int) -> Bool) {
+        // Ids in each source to the cache's, filled as forms are first met.
         var previousMap = [Int32](repeating: -1, count: previous?.texts.forms.count ?? 0)
         var readMaps = read.map { [Int32](repeating: -1, count: $0.forms.count) }
-        var texts = TokenizedTexts()
-        texts.tokens.reserveCapacity(sources.reduce(0) { total, source in
-            let from = source.chunk < 0 ? previous!.texts : read[source.chunk]
-            let (title, body) = from.ranges(source.document)
-            return total + title.count + body.count
-        })
-        func copy(_ range: Range<Int>, of from: TokenizedTexts, map: inout [Int32]) {
-            for position in range {
-                let token = from.tokens[position], form = Int(token >> 1)
-                if map[form] < 0 {
-                    let stem = from.forms.stemOf[form]
-                    map[form] = from.forms.table.withBytes(form) { bytes in
-                        forms.intern(bytes) { stem < 0 ? nil : from.forms.stems[Int(stem)] }
-                    }
-                }
-                texts.tokens.append(UInt32(map[form]) << 1 | token & 1)
-            }
-        }
-        for source in sources {
-            let from = source.chunk < 0 ? previous!.texts : read[source.chunk]
-            let (title, body) = from.ranges(source.document)
+        for (d, source) in sources.enumerated() where include(d) {
             if source.chunk < 0 {
-                copy(title, of: from, map: &previousMap)
-                let titleEnd = texts.tokens.count
-                copy(body, of: from, map: &previousMap)
-                texts.ends.append((titleEnd, texts.tokens.count))
+                cache.texts.append(source.document, of: previous!.texts, map: &previousMap)
             } else {
-                copy(title, of: from, map: &readMaps[source.chunk])
-                let titleEnd = texts.tokens.count
-                copy(body, of: from, map: &readMaps[source.chunk])
-                texts.ends.append((titleEnd, texts.tokens.count))
+                cache.texts.append(source.document, of: read[source.chunk], map: &readMaps[source.chunk])
             }
+            cache.keys.append(keys[d])
         }
-        texts.forms = forms
-        return WordCache(texts: texts, keys: keys)
+        cache.documentOfKey = Dictionary(cache.keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -97,16 +77,8 @@ func analyzeCorpus(count: Int, document: (Int) -> (title: String, body: String),
     }
     var chunks = read.map(\.1)
     if let cache, !hits.isEmpty {
-        chunks += concurrentChunks(hits.count, minimumChunk: 512) { range -> ChunkAnalysis in
-            var texts = TokenizedTexts(forms: cache.texts.forms)
-            for i in range {
-                let (title, body) = cache.texts.ranges(cachedDocument[hits[i]])
-                texts.tokens.append(contentsOf: cache.texts.tokens[title])
-                let titleEnd = texts.tokens.count
-                texts.tokens.append(contentsOf: cache.texts.tokens[body])
-                texts.ends.append((titleEnd, texts.tokens.count))
-            }
-            return countWords(texts, titleWeight: options.titleWeight)
+        chunks += concurrentChunks(hits.count, minimumChunk: 512) { range in
+            countWords(cache.texts, documents: range.map { cachedDocument[hits[$0]] }, titleWeight: options.titleWeight)
         }
     }
     // Chunks hold the documents read, then those found: rows go back to their places.
@@ -271,29 +243,7 @@ extension WordCacheUpdate {
         // The papers read, in words numbered on from the previous cache's.
         var appended = WordCache(texts: TokenizedTexts(forms: previous.texts.forms), keys: [])
         let firstStem = previous.texts.forms.stems.count, firstForm = previous.texts.forms.count
-        for texts in read {
-            var map = [Int32](repeating: -1, count: texts.forms.count)
-            func copy(_ range: Range<Int>) {
-                for position in range {
-                    let token = texts.tokens[position], form = Int(token >> 1)
-                    if map[form] < 0 {
-                        let stem = texts.forms.stemOf[form]
-                        map[form] = texts.forms.table.withBytes(form) { bytes in
-                            appended.texts.forms.intern(bytes) { stem < 0 ? nil : texts.forms.stems[Int(stem)] }
-                        }
-                    }
-                    appended.texts.tokens.append(UInt32(map[form]) << 1 | token & 1)
-                }
-            }
-            for d in 0..<texts.count {
-                let (title, body) = texts.ranges(d)
-                copy(title)
-                let titleEnd = appended.texts.tokens.count
-                copy(body)
-                appended.texts.ends.append((titleEnd, appended.texts.tokens.count))
-            }
-        }
-        appended.keys = sources.indices.filter { sources[$0].chunk >= 0 }.sorted { (sources[$0].chunk, sources[$0].document) < (sources[$1].chunk, sources[$1].document) }.map { keys[$0] }
+        append(into: &appended) { sources[$0].chunk >= 0 }
         let bytes = appended.segment(firstStem: firstStem, firstForm: firstForm, documents: 0..<appended.keys.count)
         let descriptor = open(path, O_WRONLY | O_APPEND)
         guard descriptor >= 0 else { return try cache().write(to: path) }
